@@ -1,0 +1,55 @@
+package dev.dsrdesk.deadline;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import org.springframework.stereotype.Component;
+
+/**
+ * Due dates for the request and for each step. Dates are calendar days in the desk's time zone;
+ * a step's due date never falls after the statutory one.
+ */
+@Component
+public class Deadlines {
+
+    private final DeadlineSettings settings;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public Deadlines(DeadlineSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        this.zone = clock.getZone();
+    }
+
+    /** "One month" from receipt: the same day of the next month, or that month's last day where it has none. */
+    public LocalDate statutoryDueDate(Instant receivedAt) {
+        return receivedAt.atZone(zone).toLocalDate().plus(settings.statutoryPeriod());
+    }
+
+    public Date entityStepDue(LocalDate statutoryDueDate) {
+        return endOfDay(earlier(today().plus(settings.entityStepPeriod()), statutoryDueDate));
+    }
+
+    public Date triageDue(LocalDate statutoryDueDate) {
+        return endOfDay(earlier(today().plus(settings.triagePeriod()), statutoryDueDate));
+    }
+
+    public Date reviewDue(LocalDate statutoryDueDate) {
+        return endOfDay(earlier(today().plus(settings.reviewPeriod()), statutoryDueDate));
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private static LocalDate earlier(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private Date endOfDay(LocalDate date) {
+        return Date.from(date.plusDays(1).atStartOfDay(zone).minusSeconds(1).toInstant());
+    }
+}

@@ -1,0 +1,30 @@
+package dev.dsrdesk.deadline;
+
+import dev.dsrdesk.request.Requests;
+import java.util.Date;
+import org.springframework.stereotype.Component;
+
+/** Due dates of the process's tasks, by request reference, as the diagrams ask for them. */
+@Component("stepDeadlines")
+public class StepDeadlines {
+
+    private final Requests requests;
+    private final Deadlines deadlines;
+
+    StepDeadlines(Requests requests, Deadlines deadlines) {
+        this.requests = requests;
+        this.deadlines = deadlines;
+    }
+
+    public Date triage(String reference) {
+        return deadlines.triageDue(requests.byReference(reference).getDueDate());
+    }
+
+    public Date entityStep(String reference) {
+        return deadlines.entityStepDue(requests.byReference(reference).getDueDate());
+    }
+
+    public Date review(String reference) {
+        return deadlines.reviewDue(requests.byReference(reference).getDueDate());
+    }
+}

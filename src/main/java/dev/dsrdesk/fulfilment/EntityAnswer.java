@@ -1,0 +1,74 @@
+package dev.dsrdesk.fulfilment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dsrdesk.process.TaskInput;
+import java.util.ArrayList;
+import java.util.List;
+
+/** An entity's answer to its step, checked against what the contract allows for the action. */
+record EntityAnswer(StepState outcome, String notes, List<EntityRecord> records) {
+
+    static final int MAX_NOTES = 4000;
+    private static final List<String> RECORD_FIELDS = List.of("category", "field", "value", "source");
+
+    static EntityAnswer read(TaskInput input, EntityAction action, ObjectMapper json) {
+        StepState outcome = input.requiredChoice("outcome", Outcome.class).state;
+        String notes = input.text("notes", MAX_NOTES);
+        String recordsText = input.text("records", 1_000_000);
+        List<EntityRecord> records = recordsText == null ? List.of() : parseRecords(recordsText, json);
+        if (action != EntityAction.EXPORT && !records.isEmpty()) {
+            throw TaskInput.refused("records", "records are only given for access and portability requests (action EXPORT)");
+        }
+        if (action == EntityAction.EXPORT && outcome == StepState.DONE && records.isEmpty()) {
+            throw TaskInput.refused("records", "records are required when data was found: a JSON array of "
+                    + "{category, field, value, source}; answer NO_DATA when nothing was found");
+        }
+        if (outcome == StepState.NO_DATA && !records.isEmpty()) {
+            throw TaskInput.refused("records", "an answer of NO_DATA cannot carry records");
+        }
+        return new EntityAnswer(outcome, notes, records);
+    }
+
+    private static List<EntityRecord> parseRecords(String text, ObjectMapper json) {
+        JsonNode root;
+        try {
+            root = json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw TaskInput.refused("records", "records is not valid JSON (line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + "): expected an array of {category, field, value, source}");
+        }
+        if (root == null || !root.isArray()) {
+            throw TaskInput.refused("records", "records must be a JSON array of {category, field, value, source}");
+        }
+        List<EntityRecord> records = new ArrayList<>();
+        for (int i = 0; i < root.size(); i++) {
+            JsonNode item = root.get(i);
+            if (!item.isObject()) {
+                throw TaskInput.refused("records", "records[" + i + "] must be an object {category, field, value, source}");
+            }
+            for (String field : RECORD_FIELDS) {
+                JsonNode value = item.get(field);
+                if (value == null || !value.isTextual() || value.asText().isBlank()) {
+                    throw TaskInput.refused("records", "records[" + i + "]." + field + " is required and must be text");
+                }
+            }
+            records.add(new EntityRecord(item.get("category").asText(), item.get("field").asText(),
+                    item.get("value").asText(), item.get("source").asText()));
+        }
+        return records;
+    }
+
+    /** The outcomes of the contract, by their contract names. */
+    enum Outcome {
+        DONE(StepState.DONE),
+        NO_DATA(StepState.NO_DATA);
+
+        private final StepState state;
+
+        Outcome(StepState state) {
+            this.state = state;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.dsrdesk.fulfilment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dsrdesk.registry.EntityRegistry;
+import dev.dsrdesk.request.DataSubjectRequest;
+import dev.dsrdesk.request.Requests;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What the entities answered, told to the reviewer and (without the data itself) to the requester. */
+@Component
+public class ResponseSummary {
+
+    private final Requests requests;
+    private final EntityStepRepository steps;
+    private final EntityRegistry registry;
+    private final ObjectMapper json;
+
+    ResponseSummary(Requests requests, EntityStepRepository steps, EntityRegistry registry, ObjectMapper json) {
+        this.requests = requests;
+        this.steps = steps;
+        this.registry = registry;
+        this.json = json;
+    }
+
+    @Transactional(readOnly = true)
+    public List<EntityProgress> progress(String reference) {
+        DataSubjectRequest request = requests.byReference(reference);
+        return steps.findByRequestIdOrderByEntityId(request.getId()).stream()
+                .map(step -> new EntityProgress(step.getEntityId(), registry.byId(step.getEntityId()).name(),
+                        step.getAction().name(), step.getState().name(), step.getDueDate(), step.getCompletedAt(),
+                        recordCount(step)))
+                .toList();
+    }
+
+    /** One line per entity for the reviewer: who answered what, with their notes. */
+    @Transactional(readOnly = true)
+    public String forStaff(String reference) {
+        DataSubjectRequest request = requests.byReference(reference);
+        StringBuilder text = new StringBuilder();
+        for (EntityStep step : steps.findByRequestIdOrderByEntityId(request.getId())) {
+            text.append(registry.byId(step.getEntityId()).name())
+                    .append(" — ").append(step.getAction()).append(": ").append(step.getState());
+            if (step.getCompletedBy() != null) {
+                text.append(" (by ").append(step.getCompletedBy()).append(")");
+            }
+            int count = recordCount(step);
+            if (count > 0) {
+                text.append(", ").append(count).append(" record(s)");
+            }
+            if (step.getNotes() != null) {
+                text.append(". Notes: ").append(step.getNotes());
+            }
+            text.append('\n');
+        }
+        return text.toString();
+    }
+
+    private int recordCount(EntityStep step) {
+        if (step.getRecordsJson() == null) {
+            return 0;
+        }
+        try {
+            return json.readTree(step.getRecordsJson()).size();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("entity_step.records_json holds JSON written by the desk", e);
+        }
+    }
+
+    /** Where one entity stands on a request. */
+    public record EntityProgress(String entityId, String entityName, String action, String state,
+                                 LocalDate dueDate, Instant completedAt, int records) {
+    }
+}

@@ -1,0 +1,85 @@
+package dev.dsrdesk.intake;
+
+import dev.dsrdesk.request.RequestType;
+import dev.dsrdesk.request.RequesterDetails;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * What a requester sends, from the public form or as JSON. Every text is trimmed and blank optional
+ * fields become absent, so "" and a missing field mean the same. No field may carry control
+ * characters: several end up in mail headers.
+ */
+@RegionInCountry
+public class RequestSubmission {
+
+    static final String SINGLE_LINE = "[^\\p{Cntrl}]*";
+
+    @NotBlank(message = "is required")
+    @Pattern(regexp = "ACCESS|RECTIFICATION|ERASURE|RESTRICTION|PORTABILITY|OBJECTION|WITHDRAW_CONSENT",
+            message = "must be one of ACCESS, RECTIFICATION, ERASURE, RESTRICTION, PORTABILITY, OBJECTION, WITHDRAW_CONSENT")
+    private String type;
+
+    @NotBlank(message = "is required")
+    @Size(max = 200, message = "must be at most 200 characters")
+    @Pattern(regexp = SINGLE_LINE, message = "must be a single line without control characters")
+    private String fullName;
+
+    @NotBlank(message = "is required")
+    @Size(max = 254, message = "must be at most 254 characters")
+    @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be a valid email address")
+    @Pattern(regexp = SINGLE_LINE, message = "must be a single line without control characters")
+    private String email;
+
+    @Pattern(regexp = "\\+?[0-9][0-9 ()./-]{4,28}[0-9]", message = "must be a phone number of digits, spaces and + ( ) . / -")
+    private String phone;
+
+    @NotBlank(message = "is required")
+    @IsoCountry
+    private String country;
+
+    @Pattern(regexp = "[A-Z]{2}-[A-Z0-9]{1,3}", message = "must be an ISO 3166-2 subdivision code such as US-CA")
+    private String region;
+
+    @Size(max = 4000, message = "must be at most 4000 characters")
+    private String details;
+
+    @Pattern(regexp = "en|it|pt-BR", message = "must be one of en, it, pt-BR")
+    private String language;
+
+    public RequesterDetails requester(String fallbackLanguage) {
+        return new RequesterDetails(fullName, email, phone, country, region, details,
+                language != null ? language : fallbackLanguage);
+    }
+
+    public RequestType requestType() {
+        return RequestType.valueOf(type);
+    }
+
+    private static String clean(String value) {
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.strip();
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    public String getType() { return type; }
+    public void setType(String type) { this.type = clean(type); }
+    public String getFullName() { return fullName; }
+    public void setFullName(String fullName) { this.fullName = clean(fullName); }
+    public String getEmail() { return email; }
+    public void setEmail(String email) { this.email = clean(email); }
+    public String getPhone() { return phone; }
+    public void setPhone(String phone) { this.phone = clean(phone); }
+    public String getCountry() { return country; }
+    public void setCountry(String country) { this.country = clean(country); }
+    public String getRegion() { return region; }
+    public void setRegion(String region) { this.region = clean(region); }
+    public String getDetails() { return details; }
+    public void setDetails(String details) { this.details = clean(details); }
+    public String getLanguage() { return language; }
+    public void setLanguage(String language) { this.language = clean(language); }
+}

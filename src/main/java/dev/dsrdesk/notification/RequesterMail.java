@@ -1,0 +1,54 @@
+package dev.dsrdesk.notification;
+
+import dev.dsrdesk.request.DataSubjectRequest;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * Writes a requester's message from its template (in the request's language) and hands it to the transport.
+ * The template engine is private to mail so that it does not replace the one serving the pages.
+ */
+@Component
+public class RequesterMail {
+
+    private final MailTransport transport;
+    private final MailSettings settings;
+    private final MessageSource messages;
+    private final SpringTemplateEngine templates;
+
+    public RequesterMail(MailTransport transport, MailSettings settings, MessageSource messages) {
+        this.transport = transport;
+        this.settings = settings;
+        this.messages = messages;
+        this.templates = textTemplates(messages);
+    }
+
+    public void send(DataSubjectRequest request, RequesterMessage message, Map<String, Object> details) {
+        Locale locale = Locale.forLanguageTag(request.getLanguage());
+        Context context = new Context(locale);
+        context.setVariable("request", request);
+        context.setVariable("deskName", settings.deskName());
+        context.setVariables(details);
+        String body = templates.process(message.templateName(), context);
+        String subject = messages.getMessage(message.subjectKey(), new Object[] {request.getReference()}, locale);
+        transport.send(settings.from(), new OutgoingMail(request.getEmail(), subject, body));
+    }
+
+    private static SpringTemplateEngine textTemplates(MessageSource messages) {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("mail/");
+        resolver.setSuffix(".txt");
+        resolver.setTemplateMode(TemplateMode.TEXT);
+        resolver.setCharacterEncoding("UTF-8");
+        SpringTemplateEngine engine = new SpringTemplateEngine();
+        engine.setTemplateResolver(resolver);
+        engine.setTemplateEngineMessageSource(messages);
+        return engine;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.dsrdesk.notification;
+
+/** Every kind of message a requester receives; each has a template in {@code mail/} and a subject in the bundle. */
+public enum RequesterMessage {
+    ACKNOWLEDGEMENT("acknowledgement"),
+    VERIFICATION_LINK("verification-link"),
+    VERIFICATION_REMINDER("verification-reminder"),
+    CLOSED_UNVERIFIED("closed-unverified"),
+    REJECTION("rejection"),
+    CLOSURE("closure");
+
+    private final String templateName;
+
+    RequesterMessage(String templateName) {
+        this.templateName = templateName;
+    }
+
+    String templateName() {
+        return templateName;
+    }
+
+    String subjectKey() {
+        return "mail." + templateName + ".subject";
+    }
+}

@@ -1,0 +1,16 @@
+package dev.dsrdesk.request;
+
+/** Where a request stands in its lifecycle, as shown to staff and kept after the process ends. */
+public enum RequestStatus {
+    AWAITING_VERIFICATION,
+    IN_TRIAGE,
+    IN_FULFILMENT,
+    IN_REVIEW,
+    CLOSED,
+    REJECTED,
+    CLOSED_UNVERIFIED;
+
+    public boolean isFinal() {
+        return this == CLOSED || this == REJECTED || this == CLOSED_UNVERIFIED;
+    }
+}

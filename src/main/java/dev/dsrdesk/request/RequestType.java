@@ -1,0 +1,12 @@
+package dev.dsrdesk.request;
+
+/** The rights a data subject can exercise (GDPR Arts. 15-21 and 7(3)); the policy's §6 lists them all. */
+public enum RequestType {
+    ACCESS,
+    RECTIFICATION,
+    ERASURE,
+    RESTRICTION,
+    PORTABILITY,
+    OBJECTION,
+    WITHDRAW_CONSENT
+}

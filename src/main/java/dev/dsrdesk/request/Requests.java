@@ -1,0 +1,66 @@
+package dev.dsrdesk.request;
+
+import dev.dsrdesk.deadline.Deadlines;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.NoSuchElementException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Stores requests and moves them through their statuses; the process calls it by reference. */
+@Service("requests")
+public class Requests {
+
+    private final DataSubjectRequestRepository repository;
+    private final Deadlines deadlines;
+    private final RequestNumbers numbers;
+    private final Clock clock;
+
+    Requests(DataSubjectRequestRepository repository, Deadlines deadlines, RequestNumbers numbers, Clock clock) {
+        this.repository = repository;
+        this.numbers = numbers;
+        this.deadlines = deadlines;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public DataSubjectRequest register(RequesterDetails requester, RequestType type) {
+        Instant receivedAt = clock.instant();
+        return repository.save(new DataSubjectRequest(numbers.next(), requester, type, receivedAt,
+                deadlines.statutoryDueDate(receivedAt)));
+    }
+
+    @Transactional(readOnly = true)
+    public DataSubjectRequest byReference(String reference) {
+        return repository.findByReference(reference)
+                .orElseThrow(() -> new NoSuchElementException("No request " + reference));
+    }
+
+    @Transactional(readOnly = true)
+    public DataSubjectRequest byId(Long id) {
+        return repository.findById(id).orElseThrow(() -> new NoSuchElementException("No request #" + id));
+    }
+
+    /** Called from the process as it enters a stage, so staff and the API see where a request stands. */
+    @Transactional
+    public void enter(String reference, String status) {
+        byReference(reference).moveTo(RequestStatus.valueOf(status));
+    }
+
+    @Transactional
+    public void markVerified(DataSubjectRequest request) {
+        request.markVerified(clock.instant());
+        request.moveTo(RequestStatus.IN_TRIAGE);
+        repository.save(request);
+    }
+
+    /** Called from the process's end events: the request is answered, refused or abandoned. */
+    @Transactional
+    public void close(String reference, String finalStatus) {
+        RequestStatus status = RequestStatus.valueOf(finalStatus);
+        if (!status.isFinal()) {
+            throw new IllegalArgumentException(finalStatus + " does not close a request");
+        }
+        byReference(reference).close(status, clock.instant());
+    }
+}

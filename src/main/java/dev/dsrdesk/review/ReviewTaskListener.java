@@ -1,0 +1,43 @@
+package dev.dsrdesk.review;
+
+import dev.dsrdesk.fulfilment.ResponseSummary;
+import dev.dsrdesk.process.TaskActor;
+import dev.dsrdesk.process.TaskInput;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Shows the reviewer every entity's answer; a response sent back needs a comment saying what to fix. */
+@Component("reviewListener")
+class ReviewTaskListener implements TaskListener {
+
+    static final int MAX_COMMENT = 4000;
+
+    private final ResponseSummary summary;
+
+    ReviewTaskListener(ResponseSummary summary) {
+        this.summary = summary;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        switch (task.getEventName()) {
+            case EVENTNAME_CREATE -> task.setVariableLocal("responseSummary",
+                    summary.forStaff((String) task.getVariable("reference")));
+            case EVENTNAME_COMPLETE -> check(task);
+            default -> throw new IllegalStateException("reviewListener is not meant for " + task.getEventName());
+        }
+    }
+
+    private void check(DelegateTask task) {
+        TaskInput input = TaskInput.of(task);
+        boolean approved = input.requiredBoolean("approved");
+        if (!approved) {
+            input.requiredText("reviewComment", MAX_COMMENT, "when sending the response back: say what must change");
+        }
+        // the gateway needs a boolean even when a client sent the text "true"
+        task.getExecution().setVariable("approved", approved);
+        task.getExecution().setVariable("reviewedBy", TaskActor.of(task));
+        task.getExecution().removeVariable("responseSummary");
+    }
+}

@@ -1,0 +1,20 @@
+package dev.dsrdesk.review;
+
+import dev.dsrdesk.process.TaskInput;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** After a review sent the response back: either the operator fixed it, or the entities are asked again. */
+@Component("revisionListener")
+class RevisionTaskListener implements TaskListener {
+
+    @Override
+    public void notify(DelegateTask task) {
+        TaskInput input = TaskInput.of(task);
+        Object askAgain = task.getVariable("askEntitiesAgain");
+        boolean entitiesAskedAgain = askAgain != null && input.requiredBoolean("askEntitiesAgain");
+        input.requiredText("revisionNote", ReviewTaskListener.MAX_COMMENT, "to tell the reviewer what changed");
+        task.getExecution().setVariable("askEntitiesAgain", entitiesAskedAgain);
+    }
+}

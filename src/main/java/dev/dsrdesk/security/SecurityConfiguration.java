@@ -1,0 +1,72 @@
+package dev.dsrdesk.security;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+
+/**
+ * One identity everywhere: the Camunda users sign in to Tasklist and Cockpit (Camunda's own login),
+ * to /engine-rest (HTTP Basic, Camunda's filter) and to the desk's /api (HTTP Basic, checked against
+ * the same users by {@link CamundaIdentityAuthenticationProvider}).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String DPO = "GROUP_" + DeskGroups.DPO;
+    static final String MANAGERS = "GROUP_" + DeskGroups.MANAGERS;
+
+    /** The Camunda webapps and REST API guard themselves; Spring Security stays out of their way. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain camundaChain(HttpSecurity http) throws Exception {
+        return http
+                // not Spring MVC paths (Jersey and the webapp servlets), so match on the raw path
+                .securityMatcher(new OrRequestMatcher(
+                        PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"),
+                        PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**")))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.disable())
+                .requestCache(cache -> cache.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain deskChain(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/", "/submitted", "/verify", "/css/**", "/favicon.ico",
+                                "/dev/mailbox").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/requests", "/verify", "/api/requests").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers("/api/**").hasAnyAuthority(DPO, MANAGERS)
+                        .anyRequest().denyAll())
+                .httpBasic(Customizer.withDefaults())
+                // the API is called by programs with Basic credentials; the pages keep CSRF tokens
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .build();
+    }
+
+    /** /engine-rest is open in the starter; here it requires a Camunda user by HTTP Basic. */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("engine-rest-authentication");
+        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/engine-rest/*");
+        return registration;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.dsrdesk.tracking;
+
+import dev.dsrdesk.fulfilment.ResponseSummary;
+import dev.dsrdesk.fulfilment.ResponseSummary.EntityProgress;
+import dev.dsrdesk.request.DataSubjectRequest;
+import dev.dsrdesk.request.Requests;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Staff view of one request: where it stands, its deadline and every entity's progress. */
+@RestController
+class RequestTrackingController {
+
+    private final Requests requests;
+    private final ResponseSummary summary;
+
+    RequestTrackingController(Requests requests, ResponseSummary summary) {
+        this.requests = requests;
+        this.summary = summary;
+    }
+
+    @GetMapping("/api/requests/{reference}")
+    RequestView show(@PathVariable String reference) {
+        DataSubjectRequest request = requests.byReference(reference);
+        return new RequestView(request.getReference(), request.getType().name(), request.getStatus().name(),
+                request.getReceivedAt(), request.getDueDate(), request.getVerifiedAt(), request.getClosedAt(),
+                summary.progress(reference));
+    }
+
+    record RequestView(String reference, String type, String status, Instant receivedAt, LocalDate dueDate,
+                       Instant verifiedAt, Instant closedAt, List<EntityProgress> entities) {
+    }
+}

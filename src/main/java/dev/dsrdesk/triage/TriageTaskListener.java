@@ -1,0 +1,53 @@
+package dev.dsrdesk.triage;
+
+import dev.dsrdesk.process.TaskInput;
+import dev.dsrdesk.request.DataSubjectRequest;
+import dev.dsrdesk.request.Requests;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Shows the operator what was asked and by whom; refuses a rejection without reasons. */
+@Component("triageListener")
+class TriageTaskListener implements TaskListener {
+
+    static final int MAX_REASON = 4000;
+    private static final List<String> SHOWN_ON_TASK =
+            List.of("requesterName", "requesterEmail", "requesterCountry", "requestDetails", "receivedAt");
+
+    private final Requests requests;
+
+    TriageTaskListener(Requests requests) {
+        this.requests = requests;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        switch (task.getEventName()) {
+            case EVENTNAME_CREATE -> show(task);
+            case EVENTNAME_COMPLETE -> check(task);
+            default -> throw new IllegalStateException("triageListener is not meant for " + task.getEventName());
+        }
+    }
+
+    private void show(DelegateTask task) {
+        DataSubjectRequest request = requests.byReference((String) task.getVariable("reference"));
+        task.setVariableLocal("requesterName", request.getFullName());
+        task.setVariableLocal("requesterEmail", request.getEmail());
+        task.setVariableLocal("requesterCountry",
+                request.getRegion() == null ? request.getCountry() : request.getCountry() + " (" + request.getRegion() + ")");
+        task.setVariableLocal("requestDetails", request.getDetails() == null ? "" : request.getDetails());
+        task.setVariableLocal("receivedAt", request.getReceivedAt().toString());
+    }
+
+    private void check(DelegateTask task) {
+        TaskInput input = TaskInput.of(task);
+        Decision decision = input.requiredChoice("decision", Decision.class);
+        if (decision == Decision.REJECT) {
+            input.requiredText("rejectionReason", MAX_REASON,
+                    "when rejecting: the requester must be told why (GDPR Art. 12(4))");
+        }
+        task.getExecution().removeVariables(SHOWN_ON_TASK);
+    }
+}

@@ -1,0 +1,117 @@
+package dev.dsrdesk.verification;
+
+import dev.dsrdesk.notification.LinkSettings;
+import dev.dsrdesk.notification.RequesterMail;
+import dev.dsrdesk.notification.RequesterMessage;
+import dev.dsrdesk.request.DataSubjectRequest;
+import dev.dsrdesk.request.Requests;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
+
+/**
+ * Proves the requester controls the email address: a single-use, expiring link by email, confirmed
+ * by a button press on our page (so a mail scanner that prefetches the link verifies nothing).
+ */
+@Component("identityVerification")
+public class IdentityVerification {
+
+    static final String VERIFIED_MESSAGE = "IdentityVerified";
+    static final String EXPIRES_AT = "verificationExpiresAt";
+    static final String REMINDER_AT = "verificationReminderAt";
+
+    private final VerificationTokenRepository tokens;
+    private final Requests requests;
+    private final RequesterMail mail;
+    private final LinkSettings links;
+    private final VerificationSettings settings;
+    private final RuntimeService runtime;
+    private final Clock clock;
+
+    IdentityVerification(VerificationTokenRepository tokens, Requests requests, RequesterMail mail, LinkSettings links,
+                         VerificationSettings settings, RuntimeService runtime, Clock clock) {
+        this.tokens = tokens;
+        this.requests = requests;
+        this.mail = mail;
+        this.links = links;
+        this.settings = settings;
+        this.runtime = runtime;
+        this.clock = clock;
+    }
+
+    /** Process step: send the first link and set the process's reminder and expiry times. */
+    @Transactional
+    public void sendLink(DelegateExecution execution) {
+        DataSubjectRequest request = requests.byReference(referenceOf(execution));
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(settings.linkValidity());
+        mailLink(request, RequesterMessage.VERIFICATION_LINK, now, expiresAt);
+        execution.setVariable(EXPIRES_AT, Date.from(expiresAt));
+        execution.setVariable(REMINDER_AT, Date.from(now.plus(settings.reminderAfter())));
+    }
+
+    /** Process step: a fresh link with the original expiry, so a reminder never extends the window. */
+    @Transactional
+    public void sendReminder(DelegateExecution execution) {
+        DataSubjectRequest request = requests.byReference(referenceOf(execution));
+        Instant expiresAt = ((Date) execution.getVariable(EXPIRES_AT)).toInstant();
+        mailLink(request, RequesterMessage.VERIFICATION_REMINDER, clock.instant(), expiresAt);
+    }
+
+    /** Whether the link may still be confirmed; opening it changes nothing. */
+    @Transactional(readOnly = true)
+    public boolean isUsable(String secret) {
+        return usableToken(secret).isPresent();
+    }
+
+    /** The requester pressed the confirm button: spend every link of the request and let the process go on. */
+    @Transactional
+    public VerificationResult confirm(String secret) {
+        Optional<VerificationToken> token = usableToken(secret);
+        if (token.isEmpty()) {
+            return VerificationResult.invalid();
+        }
+        Instant now = clock.instant();
+        tokens.findByRequestId(token.get().requestId()).forEach(each -> each.use(now));
+        DataSubjectRequest request = requests.byId(token.get().requestId());
+        requests.markVerified(request);
+        try {
+            runtime.createMessageCorrelation(VERIFIED_MESSAGE)
+                    .processInstanceBusinessKey(request.getReference())
+                    .correlate();
+        } catch (MismatchingMessageCorrelationException noLongerWaiting) {
+            // the verification window closed between the page and the button press
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            return VerificationResult.invalid();
+        }
+        return VerificationResult.verified(request.getReference());
+    }
+
+    private Optional<VerificationToken> usableToken(String secret) {
+        if (secret == null || secret.isBlank() || secret.length() > 100) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return tokens.findByTokenHash(new TokenSecret(secret).hash()).filter(token -> token.isUsableAt(now));
+    }
+
+    private void mailLink(DataSubjectRequest request, RequesterMessage message, Instant now, Instant expiresAt) {
+        TokenSecret secret = TokenSecret.generate();
+        tokens.save(new VerificationToken(request.getId(), secret.hash(), now, expiresAt));
+        mail.send(request, message, Map.of(
+                "link", links.to("/verify?token=" + secret.value()),
+                "expiresAt", Date.from(expiresAt)));
+    }
+
+    private static String referenceOf(DelegateExecution execution) {
+        return (String) execution.getVariable("reference");
+    }
+}

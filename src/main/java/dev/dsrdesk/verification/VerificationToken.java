@@ -1,0 +1,60 @@
+package dev.dsrdesk.verification;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** The hash of a verification link's secret; the secret itself exists only in the email. */
+@Entity
+@Table(name = "verification_token")
+class VerificationToken {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "request_id", nullable = false)
+    private Long requestId;
+
+    @Column(name = "token_hash", nullable = false, unique = true)
+    private String tokenHash;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "expires_at", nullable = false)
+    private Instant expiresAt;
+
+    @Column(name = "used_at")
+    private Instant usedAt;
+
+    protected VerificationToken() {
+    }
+
+    VerificationToken(Long requestId, String tokenHash, Instant createdAt, Instant expiresAt) {
+        this.requestId = requestId;
+        this.tokenHash = tokenHash;
+        this.createdAt = createdAt;
+        this.expiresAt = expiresAt;
+    }
+
+    boolean isUsableAt(Instant now) {
+        return usedAt == null && now.isBefore(expiresAt);
+    }
+
+    void use(Instant now) {
+        this.usedAt = now;
+    }
+
+    Long requestId() {
+        return requestId;
+    }
+
+    Instant expiresAt() {
+        return expiresAt;
+    }
+}
