@@ -1,0 +1,223 @@
+package dev.dsrdesk.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import dev.dsrdesk.request.DataSubjectRequest;
+import dev.dsrdesk.support.DeskDriver;
+import dev.dsrdesk.support.DeskTest;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@DeskTest
+class DataSubjectRequestProcessTest {
+
+    private static final String RECORDS = """
+            [{"category":"Contact information","field":"email","value":"ada.secret@example.org","source":"CRM"}]""";
+
+    @Autowired DeskDriver desk;
+    @Autowired ProcessEngine engine;
+    @Autowired RuntimeService runtime;
+    @Autowired ManagementService management;
+    @Autowired HistoryService history;
+
+    @BeforeEach
+    void initAssertions() {
+        init(engine);
+    }
+
+    @ParameterizedTest(name = "{0} travels from intake to closure, each entity asked to {1}")
+    @CsvSource({"ACCESS, EXPORT", "ERASURE, ERASE", "PORTABILITY, EXPORT", "OBJECTION, STOP_PROCESSING"})
+    void requestTravelsFromIntakeToClosure(String type, String action) {
+        String email = DeskDriver.uniqueEmail();
+        DataSubjectRequest request = desk.submit(type, email);
+        ProcessInstance process = desk.processOf(request.getReference());
+        assertThat(process).isWaitingAt("Task_SendAcknowledgement");
+        assertThat(desk.statusOf(request.getReference())).isEqualTo("AWAITING_VERIFICATION");
+
+        desk.runJobs(request.getReference());
+        assertThat(process).hasPassed("Task_SendAcknowledgement", "Task_SendVerificationLink")
+                .isWaitingAt("Task_AwaitIdentityVerification");
+        assertThat(desk.mailSubjectsTo(email)).containsExactly(
+                "We received your privacy request " + request.getReference(),
+                "Please confirm your privacy request " + request.getReference());
+
+        assertThat(desk.verify(email).verified()).isTrue();
+        assertThat(process).isWaitingAt("Task_TriageRequest");
+        assertThat(desk.statusOf(request.getReference())).isEqualTo("IN_TRIAGE");
+        Task triage = desk.taskOf(request.getReference(), "Task_TriageRequest");
+        assertThat(triage).hasCandidateGroup("dpo").hasDueDate(triage.getDueDate());
+        assertThat(triage.getDueDate()).isNotNull();
+
+        desk.complete(triage, Map.of("decision", "ACCEPT"));
+        assertThat(desk.statusOf(request.getReference())).isEqualTo("IN_FULFILMENT");
+        List<Task> entitySteps = desk.entityTasks(request.getReference());
+        assertThat(entitySteps).hasSize(5);
+        assertThat(entitySteps).allSatisfy(task -> {
+            assertThat(task.getName()).contains(request.getReference()).contains(action);
+            assertThat(task.getDueDate()).isNotNull();
+        });
+        assertThat(entitySteps).extracting(task -> candidateGroupOf(task)).containsExactlyInAnyOrder(
+                "affiliate-rome", "affiliate-trento", "affiliate-sao-paulo", "affiliate-pleasant-hill",
+                "processor-google-analytics");
+
+        boolean exports = action.equals("EXPORT");
+        for (Task step : entitySteps) {
+            desk.complete(step, exports ? Map.of("outcome", "DONE", "records", RECORDS) : Map.of("outcome", "DONE"));
+            desk.runJobs(request.getReference());
+        }
+        assertThat(process).isWaitingAt("Task_ReviewResponse");
+        assertThat(desk.statusOf(request.getReference())).isEqualTo("IN_REVIEW");
+
+        desk.complete(desk.taskOf(request.getReference(), "Task_ReviewResponse"), Map.of("approved", true));
+        desk.runJobs(request.getReference());
+        assertThat(process).hasPassed("Task_SendClosure").isEnded();
+        assertThat(desk.statusOf(request.getReference())).isEqualTo("CLOSED");
+        String closure = desk.lastMailTo(email, "is complete");
+        assertThat(closure).contains(request.getReference()).contains("IM Service Lab Srl: done");
+        assertThat(closure).as("data never travels as plain email content").doesNotContain("ada.secret@example.org");
+    }
+
+    @Test
+    void entityAnswersStayOutOfProcessVariables() {
+        String email = DeskDriver.uniqueEmail();
+        DataSubjectRequest request = desk.acceptedRequest("ACCESS", email);
+        Task rome = desk.entityTasks(request.getReference()).stream()
+                .filter(task -> candidateGroupOf(task).equals("affiliate-rome")).findFirst().orElseThrow();
+        String entityProcess = rome.getProcessInstanceId();
+
+        desk.complete(rome, Map.of("outcome", "DONE", "records", RECORDS, "notes", "found in the CRM"));
+
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(entityProcess).singleResult().getState())
+                .isEqualTo("COMPLETED");
+        assertThat(runtime.createVariableInstanceQuery().processInstanceIdIn(desk.processOf(request.getReference()).getId())
+                .variableName("records").count()).isZero();
+    }
+
+    @Test
+    void rejectionAtTriageTellsTheReasonsAndTheRightToComplain() {
+        String email = DeskDriver.uniqueEmail();
+        DataSubjectRequest request = desk.submit("ERASURE", email);
+        desk.runJobs(request.getReference());
+        desk.verify(email);
+        ProcessInstance process = desk.processOf(request.getReference());
+
+        desk.complete(desk.taskOf(request.getReference(), "Task_TriageRequest"),
+                Map.of("decision", "REJECT", "rejectionReason", "The same request was answered in full last week."));
+        desk.runJobs(request.getReference());
+
+        assertThat(process).hasPassed("Task_SendRejection", "EndEvent_RequestRejected").isEnded();
+        assertThat(process).hasNotPassed("CallActivity_FulfilEntityStep");
+        assertThat(desk.statusOf(request.getReference())).isEqualTo("REJECTED");
+        String rejection = desk.lastMailTo(email, "cannot be fulfilled");
+        assertThat(rejection).contains("The same request was answered in full last week.")
+                .contains("lodge a complaint with a supervisory authority").contains("Garante");
+    }
+
+    @Test
+    void rejectionWithoutReasonsIsRefusedAndTheTaskStaysOpen() {
+        String email = DeskDriver.uniqueEmail();
+        DataSubjectRequest request = desk.submit("ACCESS", email);
+        desk.runJobs(request.getReference());
+        desk.verify(email);
+        Task triage = desk.taskOf(request.getReference(), "Task_TriageRequest");
+
+        assertThatThrownBy(() -> desk.complete(triage, Map.of("decision", "REJECT")))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("rejectionReason is required");
+        assertThatThrownBy(() -> desk.complete(triage, Map.of("decision", "MAYBE")))
+                .hasMessageContaining("decision must be one of ACCEPT, REJECT");
+
+        assertThat(desk.processOf(request.getReference())).isWaitingAt("Task_TriageRequest");
+        assertThat(desk.taskOf(request.getReference(), "Task_TriageRequest").getId()).isEqualTo(triage.getId());
+    }
+
+    @Test
+    void malformedRecordsAreRefusedAndTheEntityTaskStaysOpen() {
+        DataSubjectRequest request = desk.acceptedRequest("ACCESS", DeskDriver.uniqueEmail());
+        Task step = desk.entityTasks(request.getReference()).get(0);
+
+        assertThatThrownBy(() -> desk.complete(step, Map.of("outcome", "DONE", "records", "[{\"category\": ")))
+                .hasMessageContaining("records is not valid JSON");
+        assertThatThrownBy(() -> desk.complete(step, Map.of("outcome", "DONE", "records", "[{\"category\":\"x\"}]")))
+                .hasMessageContaining("records[0].field is required");
+        assertThatThrownBy(() -> desk.complete(step, Map.of("outcome", "DONE")))
+                .hasMessageContaining("records are required when data was found");
+        assertThatThrownBy(() -> desk.complete(step, Map.of("outcome", "PERHAPS")))
+                .hasMessageContaining("outcome must be one of DONE, NO_DATA");
+
+        assertThat(desk.entityTasks(request.getReference())).extracting(Task::getId).contains(step.getId());
+    }
+
+    @Test
+    void unverifiedRequestIsRemindedThenClosedWhenTheWindowPasses() {
+        String email = DeskDriver.uniqueEmail();
+        DataSubjectRequest request = desk.submit("ACCESS", email);
+        desk.runJobs(request.getReference());
+        ProcessInstance process = desk.processOf(request.getReference());
+        List<Job> timers = management.createJobQuery().timers().processInstanceId(process.getId()).orderByJobDuedate().asc().list();
+        assertThat(timers).hasSize(2);
+
+        management.executeJob(timers.get(0).getId());
+        desk.runJobs(request.getReference());
+        assertThat(process).hasPassed("Task_SendVerificationReminder").isWaitingAt("Task_AwaitIdentityVerification");
+        String reminder = desk.lastMailTo(email, "Reminder");
+        assertThat(desk.verificationSecretIn(reminder)).isNotBlank();
+
+        management.executeJob(timers.get(1).getId());
+        desk.runJobs(request.getReference());
+
+        assertThat(process).hasPassed("Task_SendUnverifiedClosure", "EndEvent_ClosedUnverified").isEnded();
+        assertThat(desk.statusOf(request.getReference())).isEqualTo("CLOSED_UNVERIFIED");
+        assertThat(desk.lastMailTo(email, "was closed")).contains("closed it without action");
+        assertThat(desk.verify(email).verified()).as("the window has passed").isFalse();
+    }
+
+    @Test
+    void reviewSentBackGoesToTheOperatorNotToClosure() {
+        String email = DeskDriver.uniqueEmail();
+        DataSubjectRequest request = desk.acceptedRequest("ERASURE", email);
+        desk.entityTasks(request.getReference()).forEach(step -> desk.complete(step, Map.of("outcome", "NO_DATA")));
+        desk.runJobs(request.getReference());
+        ProcessInstance process = desk.processOf(request.getReference());
+
+        assertThatThrownBy(() -> desk.complete(desk.taskOf(request.getReference(), "Task_ReviewResponse"),
+                Map.of("approved", false))).hasMessageContaining("reviewComment is required");
+        desk.complete(desk.taskOf(request.getReference(), "Task_ReviewResponse"),
+                Map.of("approved", false, "reviewComment", "Rome's CRM export is missing: ask again."));
+
+        assertThat(process).isWaitingAt("Task_ReviseResponse").hasNotPassed("Task_SendClosure");
+        assertThat(desk.taskOf(request.getReference(), "Task_ReviseResponse")).hasCandidateGroup("dpo");
+        assertThat(desk.mailSubjectsTo(email)).noneMatch(subject -> subject.contains("is complete"));
+
+        desk.complete(desk.taskOf(request.getReference(), "Task_ReviseResponse"),
+                Map.of("askEntitiesAgain", true, "revisionNote", "Asked every entity again."));
+        assertThat(desk.entityTasks(request.getReference())).hasSize(5);
+        desk.entityTasks(request.getReference()).forEach(step -> desk.complete(step, Map.of("outcome", "DONE")));
+        desk.runJobs(request.getReference());
+        desk.complete(desk.taskOf(request.getReference(), "Task_ReviewResponse"), Map.of("approved", true));
+        desk.runJobs(request.getReference());
+
+        assertThat(process).isEnded();
+        assertThat(desk.mailSubjectsTo(email)).filteredOn(subject -> subject.contains("is complete")).hasSize(1);
+    }
+
+    private String candidateGroupOf(Task task) {
+        return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> link.getGroupId() != null).findFirst().orElseThrow().getGroupId();
+    }
+}

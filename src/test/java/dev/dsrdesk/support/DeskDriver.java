@@ -1,0 +1,129 @@
+package dev.dsrdesk.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dsrdesk.intake.IntakeService;
+import dev.dsrdesk.intake.RequestSubmission;
+import dev.dsrdesk.request.DataSubjectRequest;
+import dev.dsrdesk.verification.IdentityVerification;
+import dev.dsrdesk.verification.VerificationResult;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Plays requester and staff against the real application, running the engine's jobs as the job executor would. */
+@TestComponent
+public class DeskDriver {
+
+    private static final Pattern VERIFY_LINK = Pattern.compile("https?://\\S+/verify\\?token=([A-Za-z0-9_-]+)");
+
+    private final IntakeService intake;
+    private final IdentityVerification verification;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final ManagementService management;
+    private final JdbcTemplate jdbc;
+
+    DeskDriver(IntakeService intake, IdentityVerification verification, RuntimeService runtime, TaskService tasks,
+               ManagementService management, JdbcTemplate jdbc) {
+        this.intake = intake;
+        this.verification = verification;
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.management = management;
+        this.jdbc = jdbc;
+    }
+
+    public static String uniqueEmail() {
+        return "subject+" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    }
+
+    public DataSubjectRequest submit(String type, String email) {
+        RequestSubmission submission = new RequestSubmission();
+        submission.setType(type);
+        submission.setFullName("Ada Lovelace");
+        submission.setEmail(email);
+        submission.setCountry("IT");
+        submission.setDetails("Customer since 2019");
+        return intake.submit(submission, "en");
+    }
+
+    public ProcessInstance processOf(String reference) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+                .processDefinitionKey("data-subject-request").singleResult();
+    }
+
+    /** Runs every due job of the request and its entity steps, as the job executor would, until none is left. */
+    public void runJobs(String reference) {
+        for (int round = 0; round < 50; round++) {
+            List<Job> due = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).list().stream()
+                    .flatMap(pi -> management.createJobQuery().processInstanceId(pi.getId()).executable().list().stream())
+                    .toList();
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(job -> management.executeJob(job.getId()));
+        }
+        throw new AssertionError("jobs of " + reference + " keep coming");
+    }
+
+    public List<String> mailSubjectsTo(String email) {
+        return jdbc.queryForList("select subject from dev_mail where recipient = ? order by id", String.class, email);
+    }
+
+    public String lastMailTo(String email, String subjectPart) {
+        List<String> bodies = jdbc.queryForList(
+                "select body from dev_mail where recipient = ? and subject like ? order by id desc", String.class,
+                email, "%" + subjectPart + "%");
+        assertThat(bodies).as("mail to %s about '%s'", email, subjectPart).isNotEmpty();
+        return bodies.get(0);
+    }
+
+    public String verificationSecretIn(String mailBody) {
+        Matcher matcher = VERIFY_LINK.matcher(mailBody);
+        assertThat(matcher.find()).as("a /verify link in:%n%s", mailBody).isTrue();
+        return matcher.group(1);
+    }
+
+    /** The requester opens the latest link and presses confirm. */
+    public VerificationResult verify(String email) {
+        return verification.confirm(verificationSecretIn(lastMailTo(email, "confirm")));
+    }
+
+    public Task taskOf(String reference, String taskDefinitionKey) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(taskDefinitionKey)
+                .singleResult();
+    }
+
+    public List<Task> entityTasks(String reference) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey("Task_FulfilEntityStep")
+                .orderByTaskName().asc().list();
+    }
+
+    public void complete(Task task, Map<String, Object> variables) {
+        tasks.complete(task.getId(), variables);
+    }
+
+    /** Submit, acknowledge, verify and accept: the request is fanned out to the entities. */
+    public DataSubjectRequest acceptedRequest(String type, String email) {
+        DataSubjectRequest request = submit(type, email);
+        runJobs(request.getReference());
+        assertThat(verify(email).verified()).isTrue();
+        complete(taskOf(request.getReference(), "Task_TriageRequest"), Map.of("decision", "ACCEPT"));
+        return request;
+    }
+
+    public String statusOf(String reference) {
+        return jdbc.queryForObject("select status from data_subject_request where reference = ?", String.class, reference);
+    }
+}
