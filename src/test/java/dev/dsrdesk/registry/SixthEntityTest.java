@@ -1,0 +1,50 @@
+package dev.dsrdesk.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dsrdesk.request.DataSubjectRequest;
+import dev.dsrdesk.support.DeskDriver;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/** Adding an entity is configuration only: the diagrams never change. */
+@SpringBootTest
+@ActiveProfiles({"test", "six-entities"})
+@Import(DeskDriver.class)
+class SixthEntityTest {
+
+    @Autowired DeskDriver desk;
+    @Autowired TaskService tasks;
+    @Autowired IdentityService identity;
+    @Autowired FilterService filters;
+    @Autowired AuthorizationService authorizations;
+
+    @Test
+    void aSixthEntityInTheRegistryGetsItsOwnTaskGroupAndFilter() {
+        DataSubjectRequest request = desk.acceptedRequest("ERASURE", DeskDriver.uniqueEmail());
+
+        List<Task> steps = desk.entityTasks(request.getReference());
+        assertThat(steps).hasSize(6);
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(request.getReference())
+                .taskCandidateGroup("affiliate-lisbon").list()).singleElement()
+                .satisfies(task -> assertThat(task.getName()).contains("ERASE"));
+        assertThat(identity.createGroupQuery().groupId("affiliate-lisbon").singleResult().getName())
+                .isEqualTo("IM Portugal Lda (fictitious sixth affiliate)");
+        assertThat(filters.createTaskFilterQuery().filterName("Tasks of IM Portugal Lda (fictitious sixth affiliate)").count())
+                .isEqualTo(1);
+
+        steps.forEach(step -> desk.complete(step, Map.of("outcome", "NO_DATA")));
+        desk.runJobs(request.getReference());
+        assertThat(desk.taskOf(request.getReference(), "Task_ReviewResponse")).isNotNull();
+    }
+}
