@@ -1,0 +1,19 @@
+package dev.dsrdesk.lifecycle;
+
+import dev.dsrdesk.support.FreshPostgresDatabase;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The same lifecycle on a real PostgreSQL server, in a database created fresh for this run. */
+class LifecycleOnPostgresOverHttpTest extends LifecycleOverHttpContract {
+
+    private static final String DATABASE_URL = FreshPostgresDatabase.create();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        mailServer(registry);
+        registry.add("spring.datasource.url", () -> DATABASE_URL);
+        registry.add("spring.datasource.username", FreshPostgresDatabase::user);
+        registry.add("spring.datasource.password", FreshPostgresDatabase::password);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.dsrdesk.verification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.dsrdesk.request.DataSubjectRequest;
+import dev.dsrdesk.support.DeskDriver;
+import dev.dsrdesk.support.DeskTest;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+@DeskTest
+class VerificationPageTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired DeskDriver desk;
+    @Autowired JdbcTemplate jdbc;
+
+    @Test
+    void openingTheLinkOnlyAsksAndPressingConfirmVerifies() throws Exception {
+        String email = DeskDriver.uniqueEmail();
+        DataSubjectRequest request = desk.submit("ACCESS", email);
+        desk.runJobs(request.getReference());
+        String mail = desk.lastMailTo(email, "confirm");
+        assertThat(mail).containsOnlyOnce("http://localhost:8080/verify?token=");
+        String secret = desk.verificationSecretIn(mail);
+
+        // a mail scanner prefetching the link verifies nothing
+        mvc.perform(get("/verify").param("token", secret))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Confirm my request")));
+        mvc.perform(get("/verify").param("token", secret)).andExpect(status().isOk());
+        assertThat(desk.statusOf(request.getReference())).isEqualTo("AWAITING_VERIFICATION");
+
+        mvc.perform(post("/verify").param("token", secret).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString(request.getReference())));
+        assertThat(desk.statusOf(request.getReference())).isEqualTo("IN_TRIAGE");
+        assertThat(desk.taskOf(request.getReference(), "Task_TriageRequest")).isNotNull();
+    }
+
+    @Test
+    void aUsedLinkGetsAClearPage() throws Exception {
+        String email = DeskDriver.uniqueEmail();
+        DataSubjectRequest request = desk.submit("ERASURE", email);
+        desk.runJobs(request.getReference());
+        String secret = desk.verificationSecretIn(desk.lastMailTo(email, "confirm"));
+        mvc.perform(post("/verify").param("token", secret).with(csrf())).andExpect(status().isOk());
+
+        mvc.perform(get("/verify").param("token", secret))
+                .andExpect(status().isGone())
+                .andExpect(content().string(Matchers.containsString("This link is not valid")));
+        mvc.perform(post("/verify").param("token", secret).with(csrf()))
+                .andExpect(status().isGone())
+                .andExpect(content().string(Matchers.containsString("This link is not valid")));
+    }
+
+    @Test
+    void anExpiredLinkGetsAClearPageAndVerifiesNothing() throws Exception {
+        String email = DeskDriver.uniqueEmail();
+        DataSubjectRequest request = desk.submit("ACCESS", email);
+        desk.runJobs(request.getReference());
+        String secret = desk.verificationSecretIn(desk.lastMailTo(email, "confirm"));
+        jdbc.update("update verification_token set expires_at = created_at where request_id = ?", request.getId());
+
+        mvc.perform(post("/verify").param("token", secret).with(csrf()))
+                .andExpect(status().isGone())
+                .andExpect(content().string(Matchers.containsString("This link is not valid")));
+        assertThat(desk.statusOf(request.getReference())).isEqualTo("AWAITING_VERIFICATION");
+    }
+
+    @Test
+    void aForgedOrMissingTokenGetsAClearPageNeverAStackTrace() throws Exception {
+        for (String forged : new String[] {"forged", "", "x".repeat(5000), "<script>alert(1)</script>"}) {
+            mvc.perform(get("/verify").param("token", forged))
+                    .andExpect(status().isGone())
+                    .andExpect(content().string(Matchers.containsString("This link is not valid")))
+                    .andExpect(content().string(Matchers.not(Matchers.containsString("<script>alert"))));
+        }
+        mvc.perform(get("/verify")).andExpect(status().isGone());
+        mvc.perform(post("/verify").with(csrf())).andExpect(status().isGone());
+    }
+
+    @Test
+    void tokensAreStoredOnlyAsHashes() {
+        String email = DeskDriver.uniqueEmail();
+        DataSubjectRequest request = desk.submit("ACCESS", email);
+        desk.runJobs(request.getReference());
+        String secret = desk.verificationSecretIn(desk.lastMailTo(email, "confirm"));
+
+        assertThat(secret).hasSizeGreaterThanOrEqualTo(22); // at least 128 bits in base64url
+        assertThat(jdbc.queryForList("select token_hash from verification_token where request_id = ?", String.class,
+                request.getId())).singleElement().isNotEqualTo(secret).isEqualTo(new TokenSecret(secret).hash());
+    }
+}
