@@ -55,16 +55,37 @@ abstract class LifecycleOverHttpContract {
 
     @LocalServerPort int port;
 
-    private final ObjectMapper json = new ObjectMapper();
+    protected final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
 
     static void mailServer(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
     }
 
+    /** Submits over the API, confirms from the mail and accepts at triage; returns the reference. */
+    protected String acceptedRequest(String type, String email) throws Exception {
+        HttpResponse<String> created = send(post("/api/requests", """
+                {"type":"%s","fullName":"Mia Example","email":"%s","country":"BR"}""".formatted(type, email))
+                .header("Content-Type", "application/json"));
+        String reference = json.readTree(created.body()).get("reference").asText();
+        URI link = URI.create(links(text(awaitMail(email, "Please confirm your privacy request " + reference))).get(0));
+        HttpResponse<String> page = send(get(link.getPath() + "?" + link.getRawQuery()));
+        String session = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        send(post("/verify", form(Map.of("token", link.getRawQuery().substring("token=".length()), "_csrf", csrf(page.body()))))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", session));
+        completeTask("operator", awaitTasks("operator", reference, "Task_TriageRequest", 1).get(0),
+                "{\"decision\":{\"value\":\"ACCEPT\"}}", 204);
+        awaitTasks("operator", reference, "Task_FulfilEntityStep", 5);
+        return reference;
+    }
+
+    protected static String uniqueEmail() {
+        return "linus+" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    }
+
     @Test
     void aRequestTravelsFromIntakeToTheClosureMail() throws Exception {
-        String email = "linus+" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        String email = uniqueEmail();
 
         HttpResponse<String> created = send(post("/api/requests", """
                 {"type":"ACCESS","fullName":"Linus Example","email":"%s","country":"IT","details":"Newsletter subscriber"}
@@ -130,13 +151,13 @@ abstract class LifecycleOverHttpContract {
         assertThat(view.get("entities").findValuesAsText("state")).containsOnly("DONE", "NO_DATA");
     }
 
-    private JsonNode onlyTaskSeenBy(String user, String reference) throws Exception {
+    protected JsonNode onlyTaskSeenBy(String user, String reference) throws Exception {
         JsonNode tasks = json.readTree(send(engineRest(user, "/task?processInstanceBusinessKey=" + reference)).body());
         assertThat(tasks).as("%s sees only its own entity's task", user).hasSize(1);
         return tasks.get(0);
     }
 
-    private JsonNode awaitTasks(String user, String reference, String key, int count) {
+    protected JsonNode awaitTasks(String user, String reference, String key, int count) {
         JsonNode[] found = new JsonNode[1];
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             found[0] = json.readTree(send(engineRest(user,
@@ -146,7 +167,7 @@ abstract class LifecycleOverHttpContract {
         return found[0];
     }
 
-    private void completeTask(String user, JsonNode task, String variables, int expectedStatus) throws Exception {
+    protected void completeTask(String user, JsonNode task, String variables, int expectedStatus) throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/engine-rest/task/" + task.get("id").asText() + "/complete"))
                 .header("Authorization", basic(user)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"variables\":" + variables + "}")));
@@ -154,13 +175,13 @@ abstract class LifecycleOverHttpContract {
                 .isEqualTo(expectedStatus);
     }
 
-    private JsonNode staff(String user, String path) throws Exception {
+    protected JsonNode staff(String user, String path) throws Exception {
         HttpResponse<String> response = send(get(path).header("Authorization", basic(user)));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json.readTree(response.body());
     }
 
-    private HttpRequest.Builder engineRest(String user, String path) {
+    protected HttpRequest.Builder engineRest(String user, String path) {
         return get("/engine-rest" + path).header("Authorization", basic(user));
     }
 
@@ -168,11 +189,11 @@ abstract class LifecycleOverHttpContract {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
     }
 
-    private HttpRequest.Builder get(String path) {
+    protected HttpRequest.Builder get(String path) {
         return HttpRequest.newBuilder(uri(path)).GET();
     }
 
-    private HttpRequest.Builder post(String path, String body) {
+    protected HttpRequest.Builder post(String path, String body) {
         return HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
@@ -180,22 +201,22 @@ abstract class LifecycleOverHttpContract {
         return URI.create("http://localhost:" + port + path);
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    protected HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String form(Map<String, String> fields) {
+    protected static String form(Map<String, String> fields) {
         return String.join("&", fields.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).toList());
     }
 
-    private static String csrf(String page) {
+    protected static String csrf(String page) {
         Matcher matcher = CSRF.matcher(page);
         assertThat(matcher.find()).as("a CSRF token in the confirmation page").isTrue();
         return matcher.group(1);
     }
 
-    private static MimeMessage awaitMail(String recipient, String subject) {
+    protected static MimeMessage awaitMail(String recipient, String subject) {
         MimeMessage[] found = new MimeMessage[1];
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             found[0] = Arrays.stream(SMTP.getReceivedMessages())
@@ -222,11 +243,11 @@ abstract class LifecycleOverHttpContract {
         }
     }
 
-    private static String text(MimeMessage message) throws Exception {
+    protected static String text(MimeMessage message) throws Exception {
         return (String) message.getContent();
     }
 
-    private static List<String> links(String text) {
+    protected static List<String> links(String text) {
         return LINK.matcher(text).results().map(java.util.regex.MatchResult::group).toList();
     }
 
