@@ -112,9 +112,7 @@ class DataSubjectRequestProcessTest {
     @Test
     void rejectionAtTriageTellsTheReasonsAndTheRightToComplain() {
         String email = DeskDriver.uniqueEmail();
-        DataSubjectRequest request = desk.submit("ERASURE", email);
-        desk.runJobs(request.getReference());
-        desk.verify(email);
+        DataSubjectRequest request = desk.verifiedRequest("ERASURE", email);
         ProcessInstance process = desk.processOf(request.getReference());
 
         desk.complete(desk.taskOf(request.getReference(), "Task_TriageRequest"),
@@ -132,9 +130,7 @@ class DataSubjectRequestProcessTest {
     @Test
     void rejectionWithoutReasonsIsRefusedAndTheTaskStaysOpen() {
         String email = DeskDriver.uniqueEmail();
-        DataSubjectRequest request = desk.submit("ACCESS", email);
-        desk.runJobs(request.getReference());
-        desk.verify(email);
+        DataSubjectRequest request = desk.verifiedRequest("ACCESS", email);
         Task triage = desk.taskOf(request.getReference(), "Task_TriageRequest");
 
         assertThatThrownBy(() -> desk.complete(triage, Map.of("decision", "REJECT")))
@@ -166,8 +162,7 @@ class DataSubjectRequestProcessTest {
     @Test
     void unverifiedRequestIsRemindedThenClosedWhenTheWindowPasses() {
         String email = DeskDriver.uniqueEmail();
-        DataSubjectRequest request = desk.submit("ACCESS", email);
-        desk.runJobs(request.getReference());
+        DataSubjectRequest request = desk.awaitingVerification("ACCESS", email);
         ProcessInstance process = desk.processOf(request.getReference());
         List<Job> timers = management.createJobQuery().timers().processInstanceId(process.getId()).orderByJobDuedate().asc().list();
         assertThat(timers).hasSize(2);

@@ -22,8 +22,7 @@ class DevMailboxTest {
     @Test
     void outgoingMailIsReadableWithClickableLinksWhenNoMailServerIsSet() throws Exception {
         String email = DeskDriver.uniqueEmail();
-        DataSubjectRequest request = desk.submit("PORTABILITY", email);
-        desk.runJobs(request.getReference());
+        DataSubjectRequest request = desk.awaitingVerification("PORTABILITY", email);
 
         mvc.perform(get("/dev/mailbox"))
                 .andExpect(status().isOk())

@@ -114,13 +114,30 @@ public class DeskDriver {
         tasks.complete(task.getId(), variables);
     }
 
-    /** Submit, acknowledge, verify and accept: the request is fanned out to the entities. */
-    public DataSubjectRequest acceptedRequest(String type, String email) {
+    /** Submitted and acknowledged: the verification link is in the requester's mailbox. */
+    public DataSubjectRequest awaitingVerification(String type, String email) {
         DataSubjectRequest request = submit(type, email);
         runJobs(request.getReference());
+        return request;
+    }
+
+    /** Submitted and verified: the request waits for triage. */
+    public DataSubjectRequest verifiedRequest(String type, String email) {
+        DataSubjectRequest request = awaitingVerification(type, email);
         assertThat(verify(email).verified()).isTrue();
+        return request;
+    }
+
+    /** Submitted, verified and accepted: the request is fanned out to the entities. */
+    public DataSubjectRequest acceptedRequest(String type, String email) {
+        DataSubjectRequest request = verifiedRequest(type, email);
         complete(taskOf(request.getReference(), "Task_TriageRequest"), Map.of("decision", "ACCEPT"));
         return request;
+    }
+
+    /** The secret of the latest verification link mailed to the requester. */
+    public String latestVerificationSecret(String email) {
+        return verificationSecretIn(lastMailTo(email, "confirm"));
     }
 
     public String statusOf(String reference) {

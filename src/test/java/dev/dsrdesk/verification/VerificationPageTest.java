@@ -26,8 +26,7 @@ class VerificationPageTest {
     @Test
     void openingTheLinkOnlyAsksAndPressingConfirmVerifies() throws Exception {
         String email = DeskDriver.uniqueEmail();
-        DataSubjectRequest request = desk.submit("ACCESS", email);
-        desk.runJobs(request.getReference());
+        DataSubjectRequest request = desk.awaitingVerification("ACCESS", email);
         String mail = desk.lastMailTo(email, "confirm");
         assertThat(mail).containsOnlyOnce("http://localhost:8080/verify?token=");
         String secret = desk.verificationSecretIn(mail);
@@ -49,9 +48,8 @@ class VerificationPageTest {
     @Test
     void aUsedLinkGetsAClearPage() throws Exception {
         String email = DeskDriver.uniqueEmail();
-        DataSubjectRequest request = desk.submit("ERASURE", email);
-        desk.runJobs(request.getReference());
-        String secret = desk.verificationSecretIn(desk.lastMailTo(email, "confirm"));
+        DataSubjectRequest request = desk.awaitingVerification("ERASURE", email);
+        String secret = desk.latestVerificationSecret(email);
         mvc.perform(post("/verify").param("token", secret).with(csrf())).andExpect(status().isOk());
 
         mvc.perform(get("/verify").param("token", secret))
@@ -65,9 +63,8 @@ class VerificationPageTest {
     @Test
     void anExpiredLinkGetsAClearPageAndVerifiesNothing() throws Exception {
         String email = DeskDriver.uniqueEmail();
-        DataSubjectRequest request = desk.submit("ACCESS", email);
-        desk.runJobs(request.getReference());
-        String secret = desk.verificationSecretIn(desk.lastMailTo(email, "confirm"));
+        DataSubjectRequest request = desk.awaitingVerification("ACCESS", email);
+        String secret = desk.latestVerificationSecret(email);
         jdbc.update("update verification_token set expires_at = created_at where request_id = ?", request.getId());
 
         mvc.perform(post("/verify").param("token", secret).with(csrf()))
@@ -91,9 +88,8 @@ class VerificationPageTest {
     @Test
     void tokensAreStoredOnlyAsHashes() {
         String email = DeskDriver.uniqueEmail();
-        DataSubjectRequest request = desk.submit("ACCESS", email);
-        desk.runJobs(request.getReference());
-        String secret = desk.verificationSecretIn(desk.lastMailTo(email, "confirm"));
+        DataSubjectRequest request = desk.awaitingVerification("ACCESS", email);
+        String secret = desk.latestVerificationSecret(email);
 
         assertThat(secret).hasSizeGreaterThanOrEqualTo(22); // at least 128 bits in base64url
         assertThat(jdbc.queryForList("select token_hash from verification_token where request_id = ?", String.class,
