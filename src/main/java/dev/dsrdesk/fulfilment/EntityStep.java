@@ -26,15 +26,18 @@ public class EntityStep {
     @Column(name = "entity_id", nullable = false)
     private String entityId;
 
+    /** Absent when the entity is not involved. */
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     private EntityAction action;
+
+    /** Why the routing decision asked the entity, or why not; told to the requester. */
+    private String reason;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private StepState state;
 
-    @Column(name = "due_date", nullable = false)
+    @Column(name = "due_date")
     private LocalDate dueDate;
 
     @Column(name = "completed_by")
@@ -51,17 +54,38 @@ public class EntityStep {
     protected EntityStep() {
     }
 
-    EntityStep(Long requestId, String entityId, EntityAction action, LocalDate dueDate) {
+    private EntityStep(Long requestId, String entityId, EntityAction action, String reason, StepState state) {
         this.requestId = requestId;
         this.entityId = entityId;
         this.action = action;
-        this.dueDate = dueDate;
-        this.state = StepState.OPEN;
+        this.reason = reason;
+        this.state = state;
     }
 
-    /** The operator asked the entity again after a review: the step is open until it answers anew. */
-    void reopen(EntityAction action, LocalDate dueDate) {
+    static EntityStep involved(Long requestId, String entityId, EntityAction action, String reason) {
+        return new EntityStep(requestId, entityId, action, reason, StepState.OPEN);
+    }
+
+    static EntityStep notInvolved(Long requestId, String entityId, String reason) {
+        return new EntityStep(requestId, entityId, null, reason, StepState.NOT_INVOLVED);
+    }
+
+    /** The routing decided again (the request was routed anew): the latest decision holds. */
+    void reroute(EntityAction action, String reason) {
         this.action = action;
+        this.reason = reason;
+        this.state = action == null ? StepState.NOT_INVOLVED : StepState.OPEN;
+        if (action == null) {
+            this.dueDate = null;
+        }
+    }
+
+    boolean isInvolved() {
+        return state != StepState.NOT_INVOLVED;
+    }
+
+    /** The entity's task was created (again, when the operator asks anew): open until it answers. */
+    void open(LocalDate dueDate) {
         this.dueDate = dueDate;
         this.state = StepState.OPEN;
     }
@@ -76,6 +100,7 @@ public class EntityStep {
 
     public String getEntityId() { return entityId; }
     public EntityAction getAction() { return action; }
+    public String getReason() { return reason; }
     public StepState getState() { return state; }
     public LocalDate getDueDate() { return dueDate; }
     public String getCompletedBy() { return completedBy; }

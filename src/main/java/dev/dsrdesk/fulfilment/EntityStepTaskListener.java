@@ -59,9 +59,9 @@ class EntityStepTaskListener implements TaskListener {
         Entity entity = registry.byId((String) task.getVariable("entityId"));
         EntityAction action = EntityAction.valueOf((String) task.getVariable("action"));
         LocalDate due = task.getDueDate().toInstant().atZone(clock.getZone()).toLocalDate();
-        steps.findByRequestIdAndEntityId(request.getId(), entity.id()).ifPresentOrElse(
-                step -> step.reopen(action, due),
-                () -> steps.save(new EntityStep(request.getId(), entity.id(), action, due)));
+        steps.findByRequestIdAndEntityId(request.getId(), entity.id())
+                .orElseThrow(() -> new IllegalStateException(entity.id() + " was not routed for " + request.getReference()))
+                .open(due);
         task.setVariableLocal("subjectName", request.getFullName());
         task.setVariableLocal("subjectEmail", request.getEmail());
         task.setVariableLocal("subjectPhone", request.getPhone() == null ? "" : request.getPhone());

@@ -1,10 +1,9 @@
 package dev.dsrdesk.fulfilment;
 
 import dev.dsrdesk.registry.EntityRegistry;
-import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** The entities a request fans out to, read from the registry when the fan-out starts. */
+/** Who works an entity's step: the candidate group the registry gives the entity. */
 @Component("fanOut")
 public class FanOut {
 
@@ -14,15 +13,7 @@ public class FanOut {
         this.registry = registry;
     }
 
-    public List<String> entityIds() {
-        return registry.ids();
-    }
-
     public String candidateGroup(String entityId) {
         return registry.byId(entityId).candidateGroup();
-    }
-
-    public String entityName(String entityId) {
-        return registry.byId(entityId).name();
     }
 }

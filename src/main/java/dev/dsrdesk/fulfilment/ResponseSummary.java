@@ -32,8 +32,8 @@ public class ResponseSummary {
         DataSubjectRequest request = requests.byReference(reference);
         return steps.findByRequestIdOrderByEntityId(request.getId()).stream()
                 .map(step -> new EntityProgress(step.getEntityId(), registry.byId(step.getEntityId()).name(),
-                        step.getAction().name(), step.getState().name(), step.getDueDate(), step.getCompletedAt(),
-                        recordCount(step)))
+                        step.getAction() == null ? null : step.getAction().name(), step.getState().name(),
+                        step.getReason(), step.getDueDate(), step.getCompletedAt(), recordCount(step)))
                 .toList();
     }
 
@@ -43,6 +43,10 @@ public class ResponseSummary {
         DataSubjectRequest request = requests.byReference(reference);
         StringBuilder text = new StringBuilder();
         for (EntityStep step : steps.findByRequestIdOrderByEntityId(request.getId())) {
+            if (!step.isInvolved()) {
+                text.append(registry.byId(step.getEntityId()).name()).append(" — not asked: ").append(step.getReason()).append('\n');
+                continue;
+            }
             text.append(registry.byId(step.getEntityId()).name())
                     .append(" — ").append(step.getAction()).append(": ").append(step.getState());
             if (step.getCompletedBy() != null) {
@@ -72,7 +76,7 @@ public class ResponseSummary {
     }
 
     /** Where one entity stands on a request. */
-    public record EntityProgress(String entityId, String entityName, String action, String state,
+    public record EntityProgress(String entityId, String entityName, String action, String state, String reason,
                                  LocalDate dueDate, Instant completedAt, int records) {
     }
 }

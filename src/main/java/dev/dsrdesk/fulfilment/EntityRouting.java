@@ -1,0 +1,85 @@
+package dev.dsrdesk.fulfilment;
+
+import dev.dsrdesk.registry.Entity;
+import dev.dsrdesk.registry.EntityRegistry;
+import dev.dsrdesk.request.DataSubjectRequest;
+import dev.dsrdesk.request.Requests;
+import java.util.List;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Asks the routing decision (processes/entity-routing.dmn) about every entity of the registry and
+ * records the answers: which entities are involved, the action each must take and why. The rules live
+ * in the table; this class only feeds it each entity's kind, data categories and purposes.
+ */
+@Component("routing")
+public class EntityRouting {
+
+    static final String DECISION = "entity-routing";
+
+    private final DecisionService decisions;
+    private final EntityRegistry registry;
+    private final EntityStepRepository steps;
+    private final Requests requests;
+
+    EntityRouting(DecisionService decisions, EntityRegistry registry, EntityStepRepository steps, Requests requests) {
+        this.decisions = decisions;
+        this.registry = registry;
+        this.steps = steps;
+        this.requests = requests;
+    }
+
+    /** Process step: decide for every entity and keep the decisions with the request. */
+    @Transactional
+    public void route(String reference) {
+        DataSubjectRequest request = requests.byReference(reference);
+        for (Entity entity : registry.entities()) {
+            RoutingDecision decision = decide(request.getType().name(), entity);
+            steps.findByRequestIdAndEntityId(request.getId(), entity.id()).ifPresentOrElse(
+                    step -> step.reroute(decision.action(), decision.reason()),
+                    () -> steps.save(decision.involved()
+                            ? EntityStep.involved(request.getId(), entity.id(), decision.action(), decision.reason())
+                            : EntityStep.notInvolved(request.getId(), entity.id(), decision.reason())));
+        }
+    }
+
+    /** The fan-out's collection: the entities the decision involved, in registry order. */
+    @Transactional(readOnly = true)
+    public List<String> involvedEntityIds(String reference) {
+        DataSubjectRequest request = requests.byReference(reference);
+        return registry.ids().stream()
+                .filter(id -> steps.findByRequestIdAndEntityId(request.getId(), id).map(EntityStep::isInvolved).orElse(false))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public String actionFor(String reference, String entityId) {
+        DataSubjectRequest request = requests.byReference(reference);
+        return steps.findByRequestIdAndEntityId(request.getId(), entityId)
+                .map(EntityStep::getAction)
+                .map(Enum::name)
+                .orElseThrow(() -> new IllegalStateException(entityId + " was not routed for " + reference));
+    }
+
+    RoutingDecision decide(String requestType, Entity entity) {
+        DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(DECISION)
+                .variables(Variables.createVariables()
+                        .putValue("requestType", requestType)
+                        .putValue("entityKind", entity.kind().name())
+                        .putValue("dataCategories", entity.dataCategories())
+                        .putValue("purposes", entity.purposes()))
+                .evaluate()
+                .getSingleResult();
+        boolean involved = Boolean.TRUE.equals(result.getEntry("involved"));
+        String action = result.getEntry("action");
+        return new RoutingDecision(involved, involved ? EntityAction.valueOf(action) : null, result.getEntry("reason"));
+    }
+
+    /** One row of the routing table's answer. */
+    record RoutingDecision(boolean involved, EntityAction action, String reason) {
+    }
+}
