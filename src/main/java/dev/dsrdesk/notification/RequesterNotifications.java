@@ -3,6 +3,9 @@ package dev.dsrdesk.notification;
 import dev.dsrdesk.fulfilment.ResponseSummary;
 import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.request.Requests;
+import dev.dsrdesk.response.DownloadLinks;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -15,11 +18,13 @@ public class RequesterNotifications {
     private final Requests requests;
     private final RequesterMail mail;
     private final ResponseSummary summary;
+    private final DownloadLinks downloads;
 
-    RequesterNotifications(Requests requests, RequesterMail mail, ResponseSummary summary) {
+    RequesterNotifications(Requests requests, RequesterMail mail, ResponseSummary summary, DownloadLinks downloads) {
         this.requests = requests;
         this.mail = mail;
         this.summary = summary;
+        this.downloads = downloads;
     }
 
     @Transactional(readOnly = true)
@@ -38,8 +43,17 @@ public class RequesterNotifications {
         mail.send(request, RequesterMessage.REJECTION, Map.of("reason", execution.getVariable("rejectionReason")));
     }
 
-    @Transactional(readOnly = true)
+    /** The answer; where it holds personal data (access, portability) only a download link to it. */
+    @Transactional
     public void closure(String reference) {
-        mail.send(requests.byReference(reference), RequesterMessage.CLOSURE, Map.of("entities", summary.progress(reference)));
+        DataSubjectRequest request = requests.byReference(reference);
+        Map<String, Object> details = new HashMap<>();
+        details.put("entities", summary.progress(reference));
+        if (request.getType().deliversPersonalData()) {
+            DownloadLinks.IssuedLink link = downloads.issue(request);
+            details.put("downloadLink", link.url());
+            details.put("downloadExpiresAt", Date.from(link.expiresAt()));
+        }
+        mail.send(request, RequesterMessage.CLOSURE, details);
     }
 }

@@ -8,5 +8,10 @@ public enum RequestType {
     RESTRICTION,
     PORTABILITY,
     OBJECTION,
-    WITHDRAW_CONSENT
+    WITHDRAW_CONSENT;
+
+    /** The answer carries the requester's data (Art. 15 report, Art. 20 package): it travels only behind a download link. */
+    public boolean deliversPersonalData() {
+        return this == ACCESS || this == PORTABILITY;
+    }
 }

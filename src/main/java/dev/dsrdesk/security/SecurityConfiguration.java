@@ -46,9 +46,9 @@ class SecurityConfiguration {
     SecurityFilterChain deskChain(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/", "/submitted", "/verify", "/css/**", "/favicon.ico",
+                        .requestMatchers(HttpMethod.GET, "/", "/submitted", "/verify", "/download", "/css/**", "/favicon.ico",
                                 "/dev/mailbox").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/requests", "/verify", "/api/requests").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/requests", "/verify", "/download", "/api/requests").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .requestMatchers("/api/**").hasAnyAuthority(DPO, MANAGERS)
                         .anyRequest().denyAll())

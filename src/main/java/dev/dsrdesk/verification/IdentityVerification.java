@@ -1,5 +1,6 @@
 package dev.dsrdesk.verification;
 
+import dev.dsrdesk.security.TokenSecret;
 import dev.dsrdesk.notification.LinkSettings;
 import dev.dsrdesk.notification.RequesterMail;
 import dev.dsrdesk.notification.RequesterMessage;

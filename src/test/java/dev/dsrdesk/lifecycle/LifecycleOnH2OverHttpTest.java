@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dsrdesk.support.WebappSession;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -55,6 +58,57 @@ class LifecycleOnH2OverHttpTest extends LifecycleOverHttpContract {
                 .isEqualTo(204);
         assertThat(send(engineRest("operator", "/task?processInstanceBusinessKey=" + reference
                 + "&taskDefinitionKey=Task_FulfilEntityStep")).body()).doesNotContain("(rome)");
+    }
+
+    @Test
+    void portabilityIsAnsweredWithAMachineReadablePackageBehindTheLink() throws Exception {
+        String email = uniqueEmail();
+        String reference = acceptedRequest("PORTABILITY", email);
+        assertThat(json.readTree(send(engineRest("operator", "/task?processInstanceBusinessKey=" + reference
+                + "&taskDefinitionKey=Task_FulfilEntityStep")).body())).hasSize(4);
+        completeTask("rome", onlyTaskSeenBy("rome", reference), json.writeValueAsString(Map.of("outcome", Map.of("value", "DONE"),
+                "records", Map.of("value", """
+                        [{"category":"Contact information","field":"email","value":"mia@example.org","source":"Rome CRM"},
+                         {"category":"Contact information","field":"company","value":"Mia \\"Quoted\\", S.A.","source":"Rome CRM"}]"""))), 204);
+        completeTask("trento", onlyTaskSeenBy("trento", reference), json.writeValueAsString(Map.of("outcome", Map.of("value", "DONE"),
+                "records", Map.of("value", """
+                        [{"category":"Newsletter subscription","field":"subscribed since","value":"2021-03-04","source":"Trento newsletter list"}]"""))), 204);
+        for (String user : List.of("sao-paulo", "pleasant-hill")) {
+            completeTask(user, onlyTaskSeenBy(user, reference), "{\"outcome\":{\"value\":\"NO_DATA\"}}", 204);
+        }
+        completeTask("reviewer", awaitTasks("operator", reference, "Task_ReviewResponse", 1).get(0),
+                "{\"approved\":{\"value\":true}}", 204);
+
+        String closure = text(awaitMail(email, "Your privacy request " + reference + " is complete"));
+        assertThat(closure).doesNotContain("mia@example.org").contains("Not asked")
+                .contains("Google Analytics (web navigation data, third-party processor)");
+        HttpResponse<byte[]> download = openDownload(closure, HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Type")).hasValue("application/zip");
+        assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).contains(reference + "-data.zip");
+
+        Map<String, String> files = unzip(download.body());
+        assertThat(files).containsOnlyKeys("manifest.json", "data.json", "contact-information.csv", "newsletter-subscription.csv");
+        JsonNode manifest = json.readTree(files.get("manifest.json"));
+        assertThat(manifest.get("schemaVersion").asText()).isEqualTo("1.0");
+        assertThat(manifest.get("generatedAt").asText()).isNotBlank();
+        assertThat(manifest.get("entities").findValuesAsText("id")).containsExactly("rome", "trento", "sao-paulo", "pleasant-hill");
+        JsonNode data = json.readTree(files.get("data.json"));
+        assertThat(data.get("entities").get(0).get("records")).hasSize(2);
+        assertThat(data.get("entities").get(1).get("records").get(0).get("value").asText()).isEqualTo("2021-03-04");
+        List<String> contact = files.get("contact-information.csv").lines().toList();
+        assertThat(contact.get(0)).isEqualTo("entity,field,value,source");
+        assertThat(contact).hasSize(3).anySatisfy(line -> assertThat(line).contains("\"Mia \"\"Quoted\"\", S.A.\""));
+    }
+
+    private static Map<String, String> unzip(byte[] zip) throws Exception {
+        Map<String, String> files = new java.util.LinkedHashMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (java.util.zip.ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                files.put(entry.getName(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return files;
     }
 
     @Test

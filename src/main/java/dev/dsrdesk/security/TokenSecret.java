@@ -1,4 +1,4 @@
-package dev.dsrdesk.verification;
+package dev.dsrdesk.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,18 +7,18 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** A 256-bit random secret for a link, and the hash under which it is stored. */
-record TokenSecret(String value) {
+/** A 256-bit random secret for a link sent to a requester, and the hash under which it is stored. */
+public record TokenSecret(String value) {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    static TokenSecret generate() {
+    public static TokenSecret generate() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return new TokenSecret(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
     }
 
-    String hash() {
+    public String hash() {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

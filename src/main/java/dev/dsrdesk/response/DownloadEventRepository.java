@@ -1,0 +1,6 @@
+package dev.dsrdesk.response;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface DownloadEventRepository extends JpaRepository<DownloadEvent, Long> {
+}
