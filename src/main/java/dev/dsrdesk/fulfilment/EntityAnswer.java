@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** An entity's answer to its step, checked against what the contract allows for the action. */
-record EntityAnswer(StepState outcome, String notes, List<EntityRecord> records) {
+record EntityAnswer(StepState outcome, String notes, List<EntityRecord> records, ActionReport report) {
 
     static final int MAX_NOTES = 4000;
     private static final List<String> RECORD_FIELDS = List.of("category", "field", "value", "source");
@@ -28,7 +28,7 @@ record EntityAnswer(StepState outcome, String notes, List<EntityRecord> records)
         if (outcome == StepState.NO_DATA && !records.isEmpty()) {
             throw TaskInput.refused("records", "an answer of NO_DATA cannot carry records");
         }
-        return new EntityAnswer(outcome, notes, records);
+        return new EntityAnswer(outcome, notes, records, ActionReport.read(input, action, outcome));
     }
 
     private static List<EntityRecord> parseRecords(String text, ObjectMapper json) {

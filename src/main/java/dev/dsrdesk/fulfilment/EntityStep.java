@@ -51,6 +51,23 @@ public class EntityStep {
     @Column(name = "records_json")
     private String recordsJson;
 
+    @Column(name = "action_taken")
+    private String actionTaken;
+
+    private String retained;
+
+    @Column(name = "retention_reason")
+    private String retentionReason;
+
+    @Column(name = "value_before")
+    private String valueBefore;
+
+    @Column(name = "value_after")
+    private String valueAfter;
+
+    @Column(name = "recipients_notified")
+    private String recipientsNotified;
+
     protected EntityStep() {
     }
 
@@ -90,10 +107,17 @@ public class EntityStep {
         this.state = StepState.OPEN;
     }
 
-    void answer(StepState outcome, String notes, String recordsJson, String completedBy, Instant completedAt) {
+    void answer(StepState outcome, String notes, String recordsJson, ActionReport report, String completedBy,
+                Instant completedAt) {
         this.state = outcome;
         this.notes = notes;
         this.recordsJson = recordsJson;
+        this.actionTaken = report.actionTaken();
+        this.retained = report.retained();
+        this.retentionReason = report.retentionReason();
+        this.valueBefore = report.valueBefore();
+        this.valueAfter = report.valueAfter();
+        this.recipientsNotified = report.recipientsNotified();
         this.completedBy = completedBy;
         this.completedAt = completedAt;
     }
@@ -107,4 +131,8 @@ public class EntityStep {
     public Instant getCompletedAt() { return completedAt; }
     public String getNotes() { return notes; }
     public String getRecordsJson() { return recordsJson; }
+
+    public ActionReport getReport() {
+        return new ActionReport(actionTaken, retained, retentionReason, valueBefore, valueAfter, recipientsNotified);
+    }
 }

@@ -28,6 +28,10 @@ class EntityStepTaskListener implements TaskListener {
     /** Shown on the task only; never kept on the process instance. */
     static final List<String> SHOWN_ON_TASK = List.of("subjectName", "subjectEmail", "subjectPhone", "entityName", "instruction");
 
+    /** Kept in entity_step once answered; removed from the process. */
+    static final List<String> ANSWER_FIELDS = List.of("records", "notes", "actionTaken", "retained", "retentionReason",
+            "valueBefore", "valueAfter", "recipientsNotified");
+
     private final Requests requests;
     private final EntityStepRepository steps;
     private final EntityRegistry registry;
@@ -76,10 +80,10 @@ class EntityStepTaskListener implements TaskListener {
         EntityStep step = steps.findByRequestIdAndEntityId(request.getId(), entityId)
                 .orElseThrow(() -> new IllegalStateException("No open step for " + entityId + " on " + request.getReference()));
         EntityAnswer answer = EntityAnswer.read(TaskInput.of(task), step.getAction(), json);
-        step.answer(answer.outcome(), answer.notes(), recordsJson(answer), TaskActor.of(task), clock.instant());
+        step.answer(answer.outcome(), answer.notes(), recordsJson(answer), answer.report(), TaskActor.of(task), clock.instant());
         steps.save(step);
         // the answer is kept in entity_step; what a form may have copied to the process goes
-        task.getExecution().removeVariables(List.of("records", "notes"));
+        task.getExecution().removeVariables(ANSWER_FIELDS);
         task.getExecution().removeVariables(SHOWN_ON_TASK);
     }
 

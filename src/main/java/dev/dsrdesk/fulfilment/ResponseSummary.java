@@ -33,7 +33,9 @@ public class ResponseSummary {
         return steps.findByRequestIdOrderByEntityId(request.getId()).stream()
                 .map(step -> new EntityProgress(step.getEntityId(), registry.byId(step.getEntityId()).name(),
                         step.getAction() == null ? null : step.getAction().name(), step.getState().name(),
-                        step.getReason(), step.getDueDate(), step.getCompletedAt(), recordCount(step)))
+                        step.getReason(), step.getDueDate(), step.getCompletedAt(), recordCount(step),
+                        step.getReport().actionTaken(), step.getReport().retained(), step.getReport().retentionReason(),
+                        step.getReport().recipientsNotified()))
                 .toList();
     }
 
@@ -56,12 +58,25 @@ public class ResponseSummary {
             if (count > 0) {
                 text.append(", ").append(count).append(" record(s)");
             }
+            ActionReport report = step.getReport();
+            append(text, "done", report.actionTaken());
+            append(text, "before", report.valueBefore());
+            append(text, "after", report.valueAfter());
+            append(text, "kept", report.retained());
+            append(text, "because", report.retentionReason());
+            append(text, "also informed", report.recipientsNotified());
             if (step.getNotes() != null) {
                 text.append(". Notes: ").append(step.getNotes());
             }
             text.append('\n');
         }
         return text.toString();
+    }
+
+    private static void append(StringBuilder text, String label, String value) {
+        if (value != null) {
+            text.append("; ").append(label).append(": ").append(value);
+        }
     }
 
     private int recordCount(EntityStep step) {
@@ -77,6 +92,7 @@ public class ResponseSummary {
 
     /** Where one entity stands on a request. */
     public record EntityProgress(String entityId, String entityName, String action, String state, String reason,
-                                 LocalDate dueDate, Instant completedAt, int records) {
+                                 LocalDate dueDate, Instant completedAt, int records, String actionTaken,
+                                 String retained, String retentionReason, String recipientsNotified) {
     }
 }

@@ -86,8 +86,7 @@ class DataSubjectRequestProcessTest {
                 assertThat(candidateGroupOf(task)).endsWith("-" + entityOf(task)));
 
         for (Task step : entitySteps) {
-            boolean exports = actionOf(step).equals("EXPORT");
-            desk.complete(step, exports ? Map.of("outcome", "DONE", "records", RECORDS) : Map.of("outcome", "DONE"));
+            desk.complete(step, DeskDriver.doneAnswer(step));
             desk.runJobs(request.getReference());
         }
         assertThat(process).isWaitingAt("Task_ReviewResponse");
@@ -103,7 +102,37 @@ class DataSubjectRequestProcessTest {
         if (entitySteps.size() < 5) {
             assertThat(closure).contains("Not asked");
         }
-        assertThat(closure).as("data never travels as plain email content").doesNotContain("ada.secret@example.org");
+        assertThat(closure).as("data never travels as plain email content")
+                .doesNotContain("ada.secret@example.org").doesNotContain("secret.value");
+        switch (type) {
+            case "ERASURE" -> assertThat(closure).contains("What was done: Contact record deleted from the CRM")
+                    .contains("Kept: Invoice header, because Italian tax law").contains("Art. 17(3)")
+                    .contains("(GDPR Art. 19)").contains("also informed: Mailing service provider");
+            case "RECTIFICATION" -> assertThat(closure).contains("The data you pointed out has been corrected")
+                    .contains("(GDPR Art. 19)");
+            case "RESTRICTION", "OBJECTION", "WITHDRAW_CONSENT" -> assertThat(closure).contains("What was done: Marked in the CRM");
+            default -> assertThat(closure).contains("/download?token=");
+        }
+    }
+
+    @Test
+    void eachActionAsksForWhatItsLawRequires() {
+        DataSubjectRequest erasure = desk.acceptedRequest("ERASURE", DeskDriver.uniqueEmail());
+        Task erase = desk.entityTasks(erasure.getReference()).get(0);
+        assertThatThrownBy(() -> desk.complete(erase, Map.of("outcome", "DONE")))
+                .hasMessageContaining("actionTaken is required");
+        assertThatThrownBy(() -> desk.complete(erase, Map.of("outcome", "DONE", "actionTaken", "CRM row deleted",
+                "retained", "Invoices"))).hasMessageContaining("retentionReason is required");
+        assertThatThrownBy(() -> desk.complete(erase, Map.of("outcome", "DONE", "actionTaken", "CRM row deleted",
+                "valueBefore", "x"))).hasMessageContaining("valueBefore does not apply to the action ERASE");
+        desk.complete(erase, Map.of("outcome", "NO_DATA"));
+
+        DataSubjectRequest rectification = desk.acceptedRequest("RECTIFICATION", DeskDriver.uniqueEmail());
+        Task rectify = desk.entityTasks(rectification.getReference()).get(0);
+        assertThatThrownBy(() -> desk.complete(rectify, Map.of("outcome", "DONE", "valueBefore", "old")))
+                .hasMessageContaining("valueBefore and valueAfter are required");
+        desk.complete(rectify, Map.of("outcome", "DONE", "valueBefore", "old", "valueAfter", "new"));
+        assertThat(desk.entityTasks(rectification.getReference())).extracting(Task::getId).doesNotContain(rectify.getId());
     }
 
     @Test
@@ -215,7 +244,7 @@ class DataSubjectRequestProcessTest {
         desk.complete(desk.taskOf(request.getReference(), "Task_ReviseResponse"),
                 Map.of("askEntitiesAgain", true, "revisionNote", "Asked every entity again."));
         assertThat(desk.entityTasks(request.getReference())).hasSize(5);
-        desk.entityTasks(request.getReference()).forEach(step -> desk.complete(step, Map.of("outcome", "DONE")));
+        desk.entityTasks(request.getReference()).forEach(step -> desk.complete(step, DeskDriver.doneAnswer(step)));
         desk.runJobs(request.getReference());
         desk.complete(desk.taskOf(request.getReference(), "Task_ReviewResponse"), Map.of("approved", true));
         desk.runJobs(request.getReference());

@@ -54,7 +54,7 @@ class LifecycleOnH2OverHttpTest extends LifecycleOverHttpContract {
         assertThat(rome.post("/task/" + taskId + "/submit-form", "{\"variables\":{\"outcome\":{\"value\":\"MAYBE\"}}}").statusCode())
                 .as("a refused answer is the user's mistake").isEqualTo(400);
         assertThat(rome.post("/task/" + taskId + "/submit-form",
-                "{\"variables\":{\"outcome\":{\"value\":\"DONE\"},\"notes\":{\"value\":\"Deleted from the CRM\"}}}").statusCode())
+                "{\"variables\":{\"outcome\":{\"value\":\"DONE\"},\"actionTaken\":{\"value\":\"Deleted from the CRM\"}}}").statusCode())
                 .isEqualTo(204);
         assertThat(send(engineRest("operator", "/task?processInstanceBusinessKey=" + reference
                 + "&taskDefinitionKey=Task_FulfilEntityStep")).body()).doesNotContain("(rome)");

@@ -110,6 +110,21 @@ public class DeskDriver {
                 .orderByTaskName().asc().list();
     }
 
+    /** A complete DONE answer for an entity task, with what its action asks for (task names read "…: ACTION (entity)"). */
+    public static Map<String, Object> doneAnswer(Task entityTask) {
+        String name = entityTask.getName();
+        String action = name.substring(name.indexOf(": ") + 2, name.lastIndexOf(" ("));
+        return switch (action) {
+            case "EXPORT" -> Map.of("outcome", "DONE", "records",
+                    "[{\"category\":\"Contact information\",\"field\":\"email\",\"value\":\"ada.secret@example.org\",\"source\":\"CRM\"}]");
+            case "ERASE" -> Map.of("outcome", "DONE", "actionTaken", "Contact record deleted from the CRM",
+                    "retained", "Invoice header", "retentionReason", "Italian tax law: invoices are kept ten years",
+                    "recipientsNotified", "Mailing service provider");
+            case "RECTIFY" -> Map.of("outcome", "DONE", "valueBefore", "old.secret.value", "valueAfter", "new.secret.value");
+            default -> Map.of("outcome", "DONE", "actionTaken", "Marked in the CRM: " + action.toLowerCase());
+        };
+    }
+
     public void complete(Task task, Map<String, Object> variables) {
         tasks.complete(task.getId(), variables);
     }

@@ -1,0 +1,53 @@
+package dev.dsrdesk.fulfilment;
+
+import dev.dsrdesk.process.TaskInput;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What an entity reports having done, by action: what was erased and what was kept under a legal
+ * obligation (Art. 17(3)), the value before and after a correction (Art. 16), what was restricted or
+ * stopped, and further recipients it informed (Art. 19). Categories and systems, not the data itself.
+ */
+public record ActionReport(String actionTaken, String retained, String retentionReason, String valueBefore,
+                           String valueAfter, String recipientsNotified) {
+
+    static final int MAX_TEXT = 4000;
+
+    private static final Set<EntityAction> ACTION_TAKEN = EnumSet.of(EntityAction.ERASE, EntityAction.RESTRICT,
+            EntityAction.STOP_PROCESSING, EntityAction.STOP_DIRECT_MARKETING, EntityAction.RECORD_CONSENT_WITHDRAWAL);
+    private static final Set<EntityAction> NOTIFIES_RECIPIENTS =
+            EnumSet.of(EntityAction.ERASE, EntityAction.RECTIFY, EntityAction.RESTRICT);
+
+    static ActionReport read(TaskInput input, EntityAction action, StepState outcome) {
+        String actionTaken = only(input, "actionTaken", ACTION_TAKEN, action);
+        String retained = only(input, "retained", EnumSet.of(EntityAction.ERASE), action);
+        String retentionReason = only(input, "retentionReason", EnumSet.of(EntityAction.ERASE), action);
+        String before = only(input, "valueBefore", EnumSet.of(EntityAction.RECTIFY), action);
+        String after = only(input, "valueAfter", EnumSet.of(EntityAction.RECTIFY), action);
+        String recipients = only(input, "recipientsNotified", NOTIFIES_RECIPIENTS, action);
+        if (outcome == StepState.DONE) {
+            if (ACTION_TAKEN.contains(action) && actionTaken == null) {
+                throw TaskInput.refused("actionTaken", "actionTaken is required: say what was "
+                        + (action == EntityAction.ERASE ? "erased or anonymised" : "done") + ", by category and system");
+            }
+            if (action == EntityAction.RECTIFY && (before == null || after == null)) {
+                throw TaskInput.refused(before == null ? "valueBefore" : "valueAfter",
+                        "valueBefore and valueAfter are required for a rectification: what was wrong and what it is now");
+            }
+        }
+        if (retained != null && retentionReason == null) {
+            throw TaskInput.refused("retentionReason",
+                    "retentionReason is required when data was kept: name the legal obligation (GDPR Art. 17(3))");
+        }
+        return new ActionReport(actionTaken, retained, retentionReason, before, after, recipients);
+    }
+
+    private static String only(TaskInput input, String field, Set<EntityAction> allowedFor, EntityAction action) {
+        String value = input.text(field, MAX_TEXT);
+        if (value != null && !allowedFor.contains(action)) {
+            throw TaskInput.refused(field, field + " does not apply to the action " + action);
+        }
+        return value;
+    }
+}
