@@ -21,11 +21,14 @@ public class RequesterMail {
     private final MailSettings settings;
     private final MessageSource messages;
     private final SpringTemplateEngine templates;
+    private final ComplaintAuthorities authorities;
 
-    public RequesterMail(MailTransport transport, MailSettings settings, MessageSource messages) {
+    public RequesterMail(MailTransport transport, MailSettings settings, MessageSource messages,
+                         ComplaintAuthorities authorities) {
         this.transport = transport;
         this.settings = settings;
         this.messages = messages;
+        this.authorities = authorities;
         this.templates = textTemplates(messages);
     }
 
@@ -34,6 +37,7 @@ public class RequesterMail {
         Context context = new Context(locale);
         context.setVariable("request", request);
         context.setVariable("deskName", settings.deskName());
+        context.setVariable("authority", authorities.forRequester(request));
         context.setVariables(details);
         String body = templates.process(message.templateName(), context);
         String subject = messages.getMessage(message.subjectKey(), new Object[] {request.getReference()}, locale);

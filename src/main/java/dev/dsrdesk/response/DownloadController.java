@@ -1,5 +1,6 @@
 package dev.dsrdesk.response;
 
+import dev.dsrdesk.notification.ComplaintAuthorities;
 import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.request.RequestType;
 import dev.dsrdesk.registry.EntityRegistry;
@@ -28,12 +29,15 @@ class DownloadController {
     private final PortabilityPackage portability;
     private final PolicyInformation policy;
     private final EntityRegistry registry;
+    private final ComplaintAuthorities authorities;
 
-    DownloadController(DownloadLinks links, PortabilityPackage portability, PolicyInformation policy, EntityRegistry registry) {
+    DownloadController(DownloadLinks links, PortabilityPackage portability, PolicyInformation policy,
+                       EntityRegistry registry, ComplaintAuthorities authorities) {
         this.links = links;
         this.portability = portability;
         this.policy = policy;
         this.registry = registry;
+        this.authorities = authorities;
     }
 
     @GetMapping("/download")
@@ -69,6 +73,7 @@ class DownloadController {
         report.addObject("response", answer);
         report.addObject("policy", policy);
         report.addObject("recipients", registry.entities());
+        report.addObject("authority", authorities.forRequester(answer.request()));
         return report;
     }
 }

@@ -49,11 +49,16 @@ public class DeskDriver {
     }
 
     public DataSubjectRequest submit(String type, String email) {
+        return submit(type, email, "IT", null);
+    }
+
+    public DataSubjectRequest submit(String type, String email, String country, String region) {
         RequestSubmission submission = new RequestSubmission();
         submission.setType(type);
         submission.setFullName("Ada Lovelace");
         submission.setEmail(email);
-        submission.setCountry("IT");
+        submission.setCountry(country);
+        submission.setRegion(region);
         submission.setDetails("Customer since 2019");
         return intake.submit(submission, "en");
     }

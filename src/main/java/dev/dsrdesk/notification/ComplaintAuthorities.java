@@ -1,0 +1,32 @@
+package dev.dsrdesk.notification;
+
+import dev.dsrdesk.request.DataSubjectRequest;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/** Where the requester can complain, by where they live (processes/complaint-authority.dmn). */
+@Component
+public class ComplaintAuthorities {
+
+    private final DecisionService decisions;
+
+    ComplaintAuthorities(DecisionService decisions) {
+        this.decisions = decisions;
+    }
+
+    public ComplaintAuthority forRequester(DataSubjectRequest request) {
+        DmnDecisionResultEntries result = decisions.evaluateDecisionByKey("complaint-authority")
+                .variables(Variables.createVariables()
+                        .putValue("country", request.getCountry())
+                        .putValue("region", request.getRegion()))
+                .evaluate()
+                .getSingleResult();
+        return new ComplaintAuthority(result.getEntry("authority"), result.getEntry("contact"), result.getEntry("basis"));
+    }
+
+    /** An authority, how to reach it, and the law that gives the right. */
+    public record ComplaintAuthority(String name, String contact, String basis) {
+    }
+}
