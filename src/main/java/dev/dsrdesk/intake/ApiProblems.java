@@ -59,6 +59,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    @ExceptionHandler(FieldProblems.class)
+    ResponseEntity<Object> fieldProblems(FieldProblems ex) {
+        return invalid(ex.problems());
+    }
+
     @ExceptionHandler(NoSuchElementException.class)
     ProblemDetail notFound(NoSuchElementException ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No request with this reference.");

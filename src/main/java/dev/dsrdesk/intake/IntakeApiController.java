@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.Locale;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,11 +21,27 @@ class IntakeApiController {
     }
 
     @PostMapping("/api/requests")
-    ResponseEntity<SubmissionReceipt> submit(@Valid @RequestBody RequestSubmission submission, Locale locale) {
-        DataSubjectRequest request = intake.submit(submission, SupportedLanguages.bestFor(locale));
+    ResponseEntity<SubmissionReceipt> submit(@Valid @RequestBody RequestSubmission submission, Locale locale,
+                                             Authentication caller) {
+        String language = SupportedLanguages.bestFor(locale);
+        DataSubjectRequest request;
+        if (submission.isStaffEntry()) {
+            if (!isOperator(caller)) {
+                throw new FieldProblems(submission.getChannel() != null ? "channel" : "receivedAt",
+                        "may only be set by privacy desk staff (group dpo), signed in with HTTP Basic");
+            }
+            request = intake.submitForRequester(submission, caller.getName(), language);
+        } else {
+            request = intake.submit(submission, language);
+        }
         return ResponseEntity.created(URI.create("/api/requests/" + request.getReference()))
                 .body(new SubmissionReceipt(request.getReference(), request.getStatus().name(), request.getType().name(),
                         request.getDueDate()));
+    }
+
+    private static boolean isOperator(Authentication caller) {
+        return caller != null && caller.getAuthorities().stream()
+                .anyMatch(authority -> authority.getAuthority().equals("GROUP_dpo"));
     }
 
     record SubmissionReceipt(String reference, String status, String type, LocalDate dueDate) {

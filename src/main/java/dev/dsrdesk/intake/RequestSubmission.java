@@ -49,6 +49,14 @@ public class RequestSubmission {
     @Pattern(regexp = "en|it|pt-BR", message = "must be one of en, it, pt-BR")
     private String language;
 
+    /** Staff only: how a request entered by an operator reached the desk. */
+    @Pattern(regexp = "EMAIL|POST|PHONE|IN_PERSON", message = "must be one of EMAIL, POST, PHONE, IN_PERSON")
+    private String channel;
+
+    /** Staff only: the ISO date the letter, call or visit reached the desk. */
+    @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "must be an ISO date such as 2026-11-02")
+    private String receivedAt;
+
     public RequesterDetails requester(String fallbackLanguage) {
         return new RequesterDetails(fullName, email, phone, country, region, details,
                 language != null ? language : fallbackLanguage);
@@ -82,4 +90,12 @@ public class RequestSubmission {
     public void setDetails(String details) { this.details = clean(details); }
     public String getLanguage() { return language; }
     public void setLanguage(String language) { this.language = clean(language); }
+    public String getChannel() { return channel; }
+    public void setChannel(String channel) { this.channel = clean(channel); }
+    public String getReceivedAt() { return receivedAt; }
+    public void setReceivedAt(String receivedAt) { this.receivedAt = clean(receivedAt); }
+
+    boolean isStaffEntry() {
+        return channel != null || receivedAt != null;
+    }
 }

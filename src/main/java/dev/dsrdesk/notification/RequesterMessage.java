@@ -7,6 +7,7 @@ public enum RequesterMessage {
     VERIFICATION_REMINDER("verification-reminder"),
     CLOSED_UNVERIFIED("closed-unverified"),
     REJECTION("rejection"),
+    IDENTITY_REFUSAL("identity-refusal"),
     CLOSURE("closure");
 
     private final String templateName;

@@ -38,6 +38,12 @@ public class RequesterNotifications {
     }
 
     @Transactional(readOnly = true)
+    public void identityRefusal(DelegateExecution execution) {
+        DataSubjectRequest request = requests.byReference((String) execution.getVariable("reference"));
+        mail.send(request, RequesterMessage.IDENTITY_REFUSAL, Map.of("reason", execution.getVariable("refusalReason")));
+    }
+
+    @Transactional(readOnly = true)
     public void rejection(DelegateExecution execution) {
         DataSubjectRequest request = requests.byReference((String) execution.getVariable("reference"));
         mail.send(request, RequesterMessage.REJECTION, Map.of("reason", execution.getVariable("rejectionReason")));

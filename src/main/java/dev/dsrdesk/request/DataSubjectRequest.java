@@ -52,6 +52,18 @@ public class DataSubjectRequest {
     @Column(nullable = false)
     private String language;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private RequestChannel channel;
+
+    /** The operator who entered a request received by post, phone or in person. */
+    @Column(name = "entered_by")
+    private String enteredBy;
+
+    /** What the operator checked to establish the requester's identity. */
+    @Column(name = "identity_evidence")
+    private String identityEvidence;
+
     @Column(name = "received_at", nullable = false)
     private Instant receivedAt;
 
@@ -70,8 +82,11 @@ public class DataSubjectRequest {
     protected DataSubjectRequest() {
     }
 
-    DataSubjectRequest(long number, RequesterDetails requester, RequestType type, Instant receivedAt, LocalDate dueDate) {
+    DataSubjectRequest(long number, RequesterDetails requester, RequestType type, Receipt receipt, LocalDate dueDate) {
         this.id = number;
+        this.channel = receipt.channel();
+        this.enteredBy = receipt.enteredBy();
+        Instant receivedAt = receipt.receivedAt();
         this.fullName = requester.fullName();
         this.email = requester.email();
         this.phone = requester.phone();
@@ -82,13 +97,17 @@ public class DataSubjectRequest {
         this.type = type;
         this.receivedAt = receivedAt;
         this.dueDate = dueDate;
-        this.status = RequestStatus.AWAITING_VERIFICATION;
+        this.status = channel.isStaffEntered() ? RequestStatus.AWAITING_IDENTITY_REVIEW : RequestStatus.AWAITING_VERIFICATION;
         // human-friendly and unique: the year of receipt and the request number
         this.reference = "DSR-%d-%06d".formatted(receivedAt.atOffset(ZoneOffset.UTC).getYear(), number);
     }
 
     public void markVerified(Instant when) {
         this.verifiedAt = when;
+    }
+
+    public void noteIdentityEvidence(String evidence) {
+        this.identityEvidence = evidence;
     }
 
     public void moveTo(RequestStatus next) {
@@ -111,6 +130,9 @@ public class DataSubjectRequest {
     public String getRegion() { return region; }
     public String getDetails() { return details; }
     public String getLanguage() { return language; }
+    public RequestChannel getChannel() { return channel; }
+    public String getEnteredBy() { return enteredBy; }
+    public String getIdentityEvidence() { return identityEvidence; }
     public Instant getReceivedAt() { return receivedAt; }
     public LocalDate getDueDate() { return dueDate; }
     public Instant getVerifiedAt() { return verifiedAt; }

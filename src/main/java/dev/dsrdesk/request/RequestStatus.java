@@ -3,6 +3,7 @@ package dev.dsrdesk.request;
 /** Where a request stands in its lifecycle, as shown to staff and kept after the process ends. */
 public enum RequestStatus {
     AWAITING_VERIFICATION,
+    AWAITING_IDENTITY_REVIEW,
     IN_TRIAGE,
     IN_FULFILMENT,
     IN_REVIEW,

@@ -23,11 +23,29 @@ public class Requests {
         this.clock = clock;
     }
 
+    /** A request the requester sent themselves, received now. */
     @Transactional
     public DataSubjectRequest register(RequesterDetails requester, RequestType type) {
-        Instant receivedAt = clock.instant();
-        return repository.save(new DataSubjectRequest(numbers.next(), requester, type, receivedAt,
-                deadlines.statutoryDueDate(receivedAt)));
+        return register(requester, type, Receipt.selfService(clock.instant()));
+    }
+
+    /** The statutory clock starts at receipt: for a letter or a call, when it reached us, not when it was keyed in. */
+    @Transactional
+    public DataSubjectRequest register(RequesterDetails requester, RequestType type, Receipt receipt) {
+        return repository.save(new DataSubjectRequest(numbers.next(), requester, type, receipt,
+                deadlines.statutoryDueDate(receipt.receivedAt())));
+    }
+
+    @Transactional
+    public void identityEstablished(String reference, String evidence) {
+        DataSubjectRequest request = byReference(reference);
+        request.noteIdentityEvidence(evidence);
+        markVerified(request);
+    }
+
+    @Transactional
+    public void identityNotEstablished(String reference, String evidence) {
+        byReference(reference).noteIdentityEvidence(evidence);
     }
 
     @Transactional(readOnly = true)

@@ -63,6 +63,20 @@ public class DeskDriver {
         return intake.submit(submission, "en");
     }
 
+    /** An operator enters a request received by post, phone, in person or email to the desk. */
+    public DataSubjectRequest enteredByStaff(String type, String email, String channel, String receivedAt) {
+        RequestSubmission submission = new RequestSubmission();
+        submission.setType(type);
+        submission.setFullName("Grace Hopper");
+        submission.setEmail(email);
+        submission.setCountry("BR");
+        submission.setChannel(channel);
+        submission.setReceivedAt(receivedAt);
+        DataSubjectRequest request = intake.submitForRequester(submission, "operator", "en");
+        runJobs(request.getReference());
+        return request;
+    }
+
     public ProcessInstance processOf(String reference) {
         return runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
                 .processDefinitionKey("data-subject-request").singleResult();

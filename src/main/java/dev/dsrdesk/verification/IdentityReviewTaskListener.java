@@ -1,0 +1,63 @@
+package dev.dsrdesk.verification;
+
+import dev.dsrdesk.process.TaskInput;
+import dev.dsrdesk.request.DataSubjectRequest;
+import dev.dsrdesk.request.Requests;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * A request entered by staff: the operator records the evidence of identity they checked. Refusing needs
+ * reasons, because identity that cannot be established is the only ground of GDPR Art. 12(6).
+ */
+@Component("identityReviewListener")
+class IdentityReviewTaskListener implements TaskListener {
+
+    static final int MAX_TEXT = 2000;
+    private static final List<String> SHOWN_ON_TASK =
+            List.of("requesterName", "requesterEmail", "requesterPhone", "requesterCountry", "channel", "receivedOn", "enteredBy");
+
+    private final Requests requests;
+
+    IdentityReviewTaskListener(Requests requests) {
+        this.requests = requests;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        switch (task.getEventName()) {
+            case EVENTNAME_CREATE -> show(task);
+            case EVENTNAME_COMPLETE -> decide(task);
+            default -> throw new IllegalStateException("identityReviewListener is not meant for " + task.getEventName());
+        }
+    }
+
+    private void show(DelegateTask task) {
+        DataSubjectRequest request = requests.byReference((String) task.getVariable("reference"));
+        task.setVariableLocal("requesterName", request.getFullName());
+        task.setVariableLocal("requesterEmail", request.getEmail());
+        task.setVariableLocal("requesterPhone", request.getPhone() == null ? "" : request.getPhone());
+        task.setVariableLocal("requesterCountry", request.getCountry());
+        task.setVariableLocal("receivedOn", request.getReceivedAt().toString());
+        task.setVariableLocal("enteredBy", request.getEnteredBy());
+    }
+
+    private void decide(DelegateTask task) {
+        TaskInput input = TaskInput.of(task);
+        boolean established = input.requiredBoolean("identityVerified");
+        String evidence = input.requiredText("identityEvidence", MAX_TEXT,
+                "to note what was checked (e.g. signed letter matched to the customer record, call-back to the number on file)");
+        String reference = (String) task.getVariable("reference");
+        if (established) {
+            requests.identityEstablished(reference, evidence);
+        } else {
+            input.requiredText("refusalReason", MAX_TEXT, "when identity cannot be established: the requester is told why (GDPR Art. 12(6))");
+            requests.identityNotEstablished(reference, evidence);
+        }
+        task.getExecution().setVariable("identityVerified", established);
+        task.getExecution().removeVariables(List.of("identityEvidence"));
+        task.getExecution().removeVariables(SHOWN_ON_TASK.stream().filter(name -> !name.equals("channel")).toList());
+    }
+}
