@@ -8,6 +8,7 @@ public enum RequesterMessage {
     CLOSED_UNVERIFIED("closed-unverified"),
     REJECTION("rejection"),
     IDENTITY_REFUSAL("identity-refusal"),
+    LINKED("linked"),
     CLOSURE("closure");
 
     private final String templateName;

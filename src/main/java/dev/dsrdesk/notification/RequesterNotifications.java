@@ -38,6 +38,11 @@ public class RequesterNotifications {
     }
 
     @Transactional(readOnly = true)
+    public void linked(String reference, String openReference) {
+        mail.send(requests.byReference(reference), RequesterMessage.LINKED, Map.of("openReference", openReference));
+    }
+
+    @Transactional(readOnly = true)
     public void identityRefusal(DelegateExecution execution) {
         DataSubjectRequest request = requests.byReference((String) execution.getVariable("reference"));
         mail.send(request, RequesterMessage.IDENTITY_REFUSAL, Map.of("reason", execution.getVariable("refusalReason")));

@@ -64,6 +64,10 @@ public class DataSubjectRequest {
     @Column(name = "identity_evidence")
     private String identityEvidence;
 
+    /** The open request this one was linked to as a duplicate. */
+    @Column(name = "linked_to")
+    private String linkedTo;
+
     @Column(name = "received_at", nullable = false)
     private Instant receivedAt;
 
@@ -106,6 +110,17 @@ public class DataSubjectRequest {
         this.verifiedAt = when;
     }
 
+    public void linkTo(String openReference) {
+        this.linkedTo = openReference;
+        this.status = RequestStatus.LINKED_TO_OPEN_REQUEST;
+    }
+
+    /** Staff decided it is a request of its own after all: it goes to triage. */
+    public void unlink() {
+        this.linkedTo = null;
+        this.status = RequestStatus.IN_TRIAGE;
+    }
+
     public void noteIdentityEvidence(String evidence) {
         this.identityEvidence = evidence;
     }
@@ -133,6 +148,7 @@ public class DataSubjectRequest {
     public RequestChannel getChannel() { return channel; }
     public String getEnteredBy() { return enteredBy; }
     public String getIdentityEvidence() { return identityEvidence; }
+    public String getLinkedTo() { return linkedTo; }
     public Instant getReceivedAt() { return receivedAt; }
     public LocalDate getDueDate() { return dueDate; }
     public Instant getVerifiedAt() { return verifiedAt; }

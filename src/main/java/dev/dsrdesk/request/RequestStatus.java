@@ -4,14 +4,16 @@ package dev.dsrdesk.request;
 public enum RequestStatus {
     AWAITING_VERIFICATION,
     AWAITING_IDENTITY_REVIEW,
+    LINKED_TO_OPEN_REQUEST,
     IN_TRIAGE,
     IN_FULFILMENT,
     IN_REVIEW,
     CLOSED,
     REJECTED,
-    CLOSED_UNVERIFIED;
+    CLOSED_UNVERIFIED,
+    CLOSED_AS_DUPLICATE;
 
     public boolean isFinal() {
-        return this == CLOSED || this == REJECTED || this == CLOSED_UNVERIFIED;
+        return this == CLOSED || this == REJECTED || this == CLOSED_UNVERIFIED || this == CLOSED_AS_DUPLICATE;
     }
 }
