@@ -34,6 +34,10 @@ class IntakePageController {
 
     @ModelAttribute("countries")
     List<Country> countries(Locale locale) {
+        return countriesIn(locale);
+    }
+
+    static List<Country> countriesIn(Locale locale) {
         return Arrays.stream(Locale.getISOCountries())
                 .map(code -> new Country(code, new Locale("", code).getDisplayCountry(locale)))
                 .sorted(Comparator.comparing(Country::name))

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
  * characters: several end up in mail headers.
  */
 @RegionInCountry
+@RectificationExplained
 public class RequestSubmission {
 
     static final String SINGLE_LINE = "[^\\p{Cntrl}]*";

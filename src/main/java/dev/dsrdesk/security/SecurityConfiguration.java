@@ -51,6 +51,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/requests", "/verify", "/download", "/api/requests").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/requests/*/unlink").hasAuthority(DPO)
+                        .requestMatchers("/staff/**").hasAuthority(DPO)
                         .requestMatchers("/api/**").hasAnyAuthority(DPO, MANAGERS)
                         .anyRequest().denyAll())
                 .httpBasic(Customizer.withDefaults())

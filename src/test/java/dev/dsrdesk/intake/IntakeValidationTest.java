@@ -68,6 +68,17 @@ class IntakeValidationTest {
                 Arguments.of("language", "klingon", "must be one of en, it, pt-BR"));
     }
 
+    @Test
+    void aCorrectionMustSayWhatIsWrongAndWhatIsRight() throws Exception {
+        Map<String, Object> body = bodyWith("details", null);
+        body.put("type", "RECTIFICATION");
+        mvc.perform(post("/api/requests").contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("details"))
+                .andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("what is wrong and what is right")));
+        assertThat(counts()).isEqualTo(before);
+    }
+
     /** The public form takes the language from the browser, so it has no language field to get wrong. */
     static Stream<Arguments> badFormFields() {
         return badFields().filter(arguments -> !arguments.get()[0].equals("language"));

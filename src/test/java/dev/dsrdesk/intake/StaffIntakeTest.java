@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -113,6 +117,27 @@ class StaffIntakeTest {
         mvc.perform(api(body("PHONE", null)).with(httpBasic("operator", "demo")))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("receivedAt"));
         assertThat(jdbc.queryForObject("select count(*) from data_subject_request", Long.class)).isEqualTo(before);
+    }
+
+    @Test
+    void operatorsHaveAFormOfTheirOwn() throws Exception {
+        mvc.perform(get("/staff/requests/new"))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/staff/requests/new")
+                        .with(httpBasic("rome", "demo")))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/staff/requests").with(httpBasic("operator", "demo")).with(csrf())
+                        .param("channel", "IN_PERSON").param("receivedAt", TODAY.plusDays(3).toString())
+                        .param("type", "ACCESS").param("fullName", "Grace Hopper").param("email", DeskDriver.uniqueEmail())
+                        .param("country", "IT").param("language", "it"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("cannot be in the future")));
+        mvc.perform(post("/staff/requests").with(httpBasic("operator", "demo")).with(csrf())
+                        .param("channel", "IN_PERSON").param("receivedAt", TODAY.toString())
+                        .param("type", "ACCESS").param("fullName", "Grace Hopper").param("email", DeskDriver.uniqueEmail())
+                        .param("country", "IT").param("language", "it"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Review identity for")));
     }
 
     private static String body(String channel, String receivedAt) {
