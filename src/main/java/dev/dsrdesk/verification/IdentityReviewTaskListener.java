@@ -3,6 +3,7 @@ package dev.dsrdesk.verification;
 import dev.dsrdesk.process.TaskInput;
 import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.request.Requests;
+import java.time.Clock;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -20,9 +21,11 @@ class IdentityReviewTaskListener implements TaskListener {
             List.of("requesterName", "requesterEmail", "requesterPhone", "requesterCountry", "channel", "receivedOn", "enteredBy");
 
     private final Requests requests;
+    private final Clock clock;
 
-    IdentityReviewTaskListener(Requests requests) {
+    IdentityReviewTaskListener(Requests requests, Clock clock) {
         this.requests = requests;
+        this.clock = clock;
     }
 
     @Override
@@ -40,7 +43,7 @@ class IdentityReviewTaskListener implements TaskListener {
         task.setVariableLocal("requesterEmail", request.getEmail());
         task.setVariableLocal("requesterPhone", request.getPhone() == null ? "" : request.getPhone());
         task.setVariableLocal("requesterCountry", request.getCountry());
-        task.setVariableLocal("receivedOn", request.getReceivedAt().toString());
+        task.setVariableLocal("receivedOn", request.getReceivedAt().atZone(clock.getZone()).toLocalDate().toString());
         task.setVariableLocal("enteredBy", request.getEnteredBy());
     }
 
