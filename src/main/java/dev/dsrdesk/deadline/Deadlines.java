@@ -24,9 +24,13 @@ public class Deadlines {
         this.zone = clock.getZone();
     }
 
-    /** "One month" from receipt: the same day of the next month, or that month's last day where it has none. */
-    public LocalDate statutoryDueDate(Instant receivedAt) {
-        return receivedAt.atZone(zone).toLocalDate().plus(settings.statutoryPeriod());
+    /** The day the statutory clock starts, in the desk's calendar. */
+    public LocalDate dayOf(Instant instant) {
+        return instant.atZone(zone).toLocalDate();
+    }
+
+    public boolean clockStartsAtVerification() {
+        return settings.clockStartsAt() == DeadlineSettings.ClockStart.VERIFICATION;
     }
 
     public Date entityStepDue(LocalDate statutoryDueDate) {

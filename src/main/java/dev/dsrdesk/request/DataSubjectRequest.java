@@ -74,6 +74,9 @@ public class DataSubjectRequest {
     @Column(name = "due_date", nullable = false)
     private LocalDate dueDate;
 
+    /** JSON of every statutory clock (regime, due date, confirm-by, basis); the earliest is {@code dueDate}. */
+    private String regimes;
+
     @Column(name = "verified_at")
     private Instant verifiedAt;
 
@@ -86,7 +89,8 @@ public class DataSubjectRequest {
     protected DataSubjectRequest() {
     }
 
-    DataSubjectRequest(long number, RequesterDetails requester, RequestType type, Receipt receipt, LocalDate dueDate) {
+    DataSubjectRequest(long number, RequesterDetails requester, RequestType type, Receipt receipt, LocalDate dueDate,
+                       String regimes) {
         this.id = number;
         this.channel = receipt.channel();
         this.enteredBy = receipt.enteredBy();
@@ -101,9 +105,16 @@ public class DataSubjectRequest {
         this.type = type;
         this.receivedAt = receivedAt;
         this.dueDate = dueDate;
+        this.regimes = regimes;
         this.status = channel.isStaffEntered() ? RequestStatus.AWAITING_IDENTITY_REVIEW : RequestStatus.AWAITING_VERIFICATION;
         // human-friendly and unique: the year of receipt and the request number
         this.reference = "DSR-%d-%06d".formatted(receivedAt.atOffset(ZoneOffset.UTC).getYear(), number);
+    }
+
+    /** The clock restarted (it starts at verification where the desk is configured so). */
+    public void restartClock(LocalDate dueDate, String regimes) {
+        this.dueDate = dueDate;
+        this.regimes = regimes;
     }
 
     public void markVerified(Instant when) {
@@ -151,6 +162,7 @@ public class DataSubjectRequest {
     public String getLinkedTo() { return linkedTo; }
     public Instant getReceivedAt() { return receivedAt; }
     public LocalDate getDueDate() { return dueDate; }
+    public String getRegimes() { return regimes; }
     public Instant getVerifiedAt() { return verifiedAt; }
     public Instant getClosedAt() { return closedAt; }
 }

@@ -1,6 +1,8 @@
 package dev.dsrdesk.request;
 
 import dev.dsrdesk.deadline.Deadlines;
+import dev.dsrdesk.deadline.StatutoryDeadlines;
+import dev.dsrdesk.deadline.StatutoryDue;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.NoSuchElementException;
@@ -14,10 +16,13 @@ public class Requests {
     private final DataSubjectRequestRepository repository;
     private final Deadlines deadlines;
     private final RequestNumbers numbers;
+    private final StatutoryDeadlines statutory;
     private final Clock clock;
 
-    Requests(DataSubjectRequestRepository repository, Deadlines deadlines, RequestNumbers numbers, Clock clock) {
+    Requests(DataSubjectRequestRepository repository, Deadlines deadlines, RequestNumbers numbers,
+             StatutoryDeadlines statutory, Clock clock) {
         this.repository = repository;
+        this.statutory = statutory;
         this.numbers = numbers;
         this.deadlines = deadlines;
         this.clock = clock;
@@ -32,8 +37,10 @@ public class Requests {
     /** The statutory clock starts at receipt: for a letter or a call, when it reached us, not when it was keyed in. */
     @Transactional
     public DataSubjectRequest register(RequesterDetails requester, RequestType type, Receipt receipt) {
-        return repository.save(new DataSubjectRequest(numbers.next(), requester, type, receipt,
-                deadlines.statutoryDueDate(receipt.receivedAt())));
+        StatutoryDue due = statutory.due(requester.country(), requester.region(), type.name(),
+                deadlines.dayOf(receipt.receivedAt()));
+        return repository.save(new DataSubjectRequest(numbers.next(), requester, type, receipt, due.dueDate(),
+                statutory.toJson(due.regimes())));
     }
 
     @Transactional
@@ -68,6 +75,11 @@ public class Requests {
     @Transactional
     public void markVerified(DataSubjectRequest request) {
         request.markVerified(clock.instant());
+        if (deadlines.clockStartsAtVerification()) {
+            StatutoryDue due = statutory.due(request.getCountry(), request.getRegion(), request.getType().name(),
+                    deadlines.dayOf(request.getVerifiedAt()));
+            request.restartClock(due.dueDate(), statutory.toJson(due.regimes()));
+        }
         request.moveTo(RequestStatus.IN_TRIAGE);
         repository.save(request);
     }

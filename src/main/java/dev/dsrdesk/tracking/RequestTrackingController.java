@@ -1,5 +1,7 @@
 package dev.dsrdesk.tracking;
 
+import dev.dsrdesk.deadline.RegimeDeadline;
+import dev.dsrdesk.deadline.StatutoryDeadlines;
 import dev.dsrdesk.fulfilment.ResponseSummary;
 import dev.dsrdesk.fulfilment.ResponseSummary.EntityProgress;
 import dev.dsrdesk.request.DataSubjectRequest;
@@ -17,21 +19,25 @@ class RequestTrackingController {
 
     private final Requests requests;
     private final ResponseSummary summary;
+    private final StatutoryDeadlines statutory;
 
-    RequestTrackingController(Requests requests, ResponseSummary summary) {
+    RequestTrackingController(Requests requests, ResponseSummary summary, StatutoryDeadlines statutory) {
         this.requests = requests;
         this.summary = summary;
+        this.statutory = statutory;
     }
 
     @GetMapping("/api/requests/{reference}")
     RequestView show(@PathVariable String reference) {
         DataSubjectRequest request = requests.byReference(reference);
         return new RequestView(request.getReference(), request.getType().name(), request.getStatus().name(),
-                request.getReceivedAt(), request.getDueDate(), request.getVerifiedAt(), request.getClosedAt(),
-                summary.progress(reference));
+                request.getChannel().name(), request.getReceivedAt(), request.getDueDate(),
+                statutory.fromJson(request.getRegimes()), request.getVerifiedAt(), request.getClosedAt(),
+                request.getLinkedTo(), summary.progress(reference));
     }
 
-    record RequestView(String reference, String type, String status, Instant receivedAt, LocalDate dueDate,
-                       Instant verifiedAt, Instant closedAt, List<EntityProgress> entities) {
+    record RequestView(String reference, String type, String status, String channel, Instant receivedAt,
+                       LocalDate dueDate, List<RegimeDeadline> regimes, Instant verifiedAt, Instant closedAt,
+                       String linkedTo, List<EntityProgress> entities) {
     }
 }

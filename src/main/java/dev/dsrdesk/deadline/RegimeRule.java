@@ -1,0 +1,12 @@
+package dev.dsrdesk.deadline;
+
+import java.time.Period;
+
+/**
+ * One statutory clock, as the decision statutory-deadlines states it: how long, whether the last day
+ * moves to a working day (Regulation 1182/71 Art. 3(4), as the EDPB reads it for GDPR Art. 12(3)), how
+ * soon receipt must be confirmed, and how far the period may be extended with notice.
+ */
+public record RegimeRule(String regime, Period answerPeriod, boolean endsOnWorkingDay, Integer confirmWithinBusinessDays,
+                         Period maxExtension, String basis) {
+}

@@ -1,0 +1,70 @@
+package dev.dsrdesk.deadline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/** The statutory clocks of a request, from the decision statutory-deadlines and the desk's working calendar. */
+@Component
+public class StatutoryDeadlines {
+
+    private static final TypeReference<List<RegimeDeadline>> REGIMES = new TypeReference<>() { };
+
+    private final DecisionService decisions;
+    private final StatutoryCalendar calendar;
+    private final ObjectMapper json;
+
+    StatutoryDeadlines(DecisionService decisions, DeadlineSettings settings, ObjectMapper json) {
+        this.decisions = decisions;
+        this.calendar = new StatutoryCalendar(new WorkingCalendar(new HashSet<>(settings.publicHolidays())));
+        this.json = json;
+    }
+
+    public StatutoryDue due(String country, String region, String requestType, LocalDate clockStart) {
+        List<RegimeRule> rules = decisions.evaluateDecisionByKey("statutory-deadlines")
+                .variables(Variables.createVariables()
+                        .putValue("country", country)
+                        .putValue("region", region)
+                        .putValue("requestType", requestType))
+                .evaluate()
+                .getResultList().stream()
+                .map(StatutoryDeadlines::rule)
+                .toList();
+        return calendar.due(rules, clockStart);
+    }
+
+    public String toJson(List<RegimeDeadline> regimes) {
+        try {
+            return json.writeValueAsString(regimes);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("regime deadlines are plain values", e);
+        }
+    }
+
+    public List<RegimeDeadline> fromJson(String regimes) {
+        if (regimes == null) {
+            return List.of();
+        }
+        try {
+            return json.readValue(regimes, REGIMES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("data_subject_request.regimes holds JSON written by the desk", e);
+        }
+    }
+
+    static RegimeRule rule(Map<String, Object> entry) {
+        String extension = (String) entry.get("maxExtension");
+        Number confirm = (Number) entry.get("confirmWithinBusinessDays");
+        return new RegimeRule((String) entry.get("regime"), Period.parse((String) entry.get("answerPeriod")),
+                Boolean.TRUE.equals(entry.get("endsOnWorkingDay")), confirm == null ? null : confirm.intValue(),
+                extension == null || extension.isBlank() ? null : Period.parse(extension), (String) entry.get("basis"));
+    }
+}
