@@ -1,6 +1,7 @@
 package dev.dsrdesk.deadline;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.Comparator;
 import java.util.List;
 
@@ -24,6 +25,37 @@ public final class StatutoryCalendar {
         List<RegimeDeadline> regimes = rules.stream().map(rule -> deadline(rule, start)).toList();
         LocalDate earliest = regimes.stream().map(RegimeDeadline::dueDate).min(Comparator.naturalOrder()).orElseThrow();
         return new StatutoryDue(earliest, regimes);
+    }
+
+    /**
+     * The clocks after an extension of {@code months} further months (GDPR Art. 12(3)); a regime with a
+     * fixed extension (the CCPA's 45 days) takes it once. A regime that allows none, or fewer months, refuses.
+     */
+    public StatutoryDue extended(List<RegimeRule> rules, LocalDate start, int months) {
+        List<RegimeDeadline> regimes = rules.stream().map(rule -> extendedDeadline(rule, start, months)).toList();
+        LocalDate earliest = regimes.stream().map(RegimeDeadline::dueDate).min(Comparator.naturalOrder()).orElseThrow();
+        return new StatutoryDue(earliest, regimes);
+    }
+
+    private RegimeDeadline extendedDeadline(RegimeRule rule, LocalDate start, int months) {
+        Period allowed = rule.maxExtension();
+        if (allowed == null) {
+            throw new ExtensionRefused(rule.regime() + " allows no extension (" + rule.basis() + ")");
+        }
+        Period extension = allowed.toTotalMonths() > 0 ? Period.ofMonths(months) : allowed;
+        if (allowed.toTotalMonths() > 0 && months > allowed.toTotalMonths()) {
+            throw new ExtensionRefused(rule.regime() + " allows at most " + allowed.toTotalMonths() + " further months");
+        }
+        LocalDate last = start.plus(rule.answerPeriod()).plus(extension);
+        LocalDate due = rule.endsOnWorkingDay() ? calendar.onOrAfter(last) : last;
+        return new RegimeDeadline(rule.regime(), due, null, rule.basis());
+    }
+
+    /** An extension the law does not allow. */
+    public static class ExtensionRefused extends RuntimeException {
+        public ExtensionRefused(String message) {
+            super(message);
+        }
     }
 
     private RegimeDeadline deadline(RegimeRule rule, LocalDate start) {

@@ -29,7 +29,15 @@ public class StatutoryDeadlines {
     }
 
     public StatutoryDue due(String country, String region, String requestType, LocalDate clockStart) {
-        List<RegimeRule> rules = decisions.evaluateDecisionByKey("statutory-deadlines")
+        return calendar.due(rules(country, region, requestType), clockStart);
+    }
+
+    public StatutoryDue extended(String country, String region, String requestType, LocalDate clockStart, int months) {
+        return calendar.extended(rules(country, region, requestType), clockStart, months);
+    }
+
+    private List<RegimeRule> rules(String country, String region, String requestType) {
+        return decisions.evaluateDecisionByKey("statutory-deadlines")
                 .variables(Variables.createVariables()
                         .putValue("country", country)
                         .putValue("region", region)
@@ -38,7 +46,6 @@ public class StatutoryDeadlines {
                 .getResultList().stream()
                 .map(StatutoryDeadlines::rule)
                 .toList();
-        return calendar.due(rules, clockStart);
     }
 
     public String toJson(List<RegimeDeadline> regimes) {

@@ -17,14 +17,14 @@ public class StepDeadlines {
     }
 
     public Date triage(String reference) {
-        return deadlines.triageDue(requests.byReference(reference).getDueDate());
+        return deadlines.triageDue(requests.byReference(reference).effectiveDueDate());
     }
 
     public Date entityStep(String reference) {
-        return deadlines.entityStepDue(requests.byReference(reference).getDueDate());
+        return deadlines.entityStepDue(requests.byReference(reference).effectiveDueDate());
     }
 
     public Date review(String reference) {
-        return deadlines.reviewDue(requests.byReference(reference).getDueDate());
+        return deadlines.reviewDue(requests.byReference(reference).effectiveDueDate());
     }
 }

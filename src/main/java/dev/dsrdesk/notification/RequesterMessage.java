@@ -9,6 +9,7 @@ public enum RequesterMessage {
     REJECTION("rejection"),
     IDENTITY_REFUSAL("identity-refusal"),
     LINKED("linked"),
+    EXTENSION("extension"),
     CLOSURE("closure");
 
     private final String templateName;

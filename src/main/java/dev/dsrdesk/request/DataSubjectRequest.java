@@ -77,6 +77,18 @@ public class DataSubjectRequest {
     /** JSON of every statutory clock (regime, due date, confirm-by, basis); the earliest is {@code dueDate}. */
     private String regimes;
 
+    @Column(name = "extended_due_date")
+    private LocalDate extendedDueDate;
+
+    @Column(name = "extension_reason")
+    private String extensionReason;
+
+    @Column(name = "extended_at")
+    private Instant extendedAt;
+
+    @Column(name = "extended_by")
+    private String extendedBy;
+
     @Column(name = "verified_at")
     private Instant verifiedAt;
 
@@ -115,6 +127,18 @@ public class DataSubjectRequest {
     public void restartClock(LocalDate dueDate, String regimes) {
         this.dueDate = dueDate;
         this.regimes = regimes;
+    }
+
+    public void extend(LocalDate newDueDate, String reason, String operator, Instant when) {
+        this.extendedDueDate = newDueDate;
+        this.extensionReason = reason;
+        this.extendedBy = operator;
+        this.extendedAt = when;
+    }
+
+    /** The date the answer is owed by: the extended one where the period was extended. */
+    public LocalDate effectiveDueDate() {
+        return extendedDueDate != null ? extendedDueDate : dueDate;
     }
 
     public void markVerified(Instant when) {
@@ -163,6 +187,9 @@ public class DataSubjectRequest {
     public Instant getReceivedAt() { return receivedAt; }
     public LocalDate getDueDate() { return dueDate; }
     public String getRegimes() { return regimes; }
+    public LocalDate getExtendedDueDate() { return extendedDueDate; }
+    public String getExtensionReason() { return extensionReason; }
+    public Instant getExtendedAt() { return extendedAt; }
     public Instant getVerifiedAt() { return verifiedAt; }
     public Instant getClosedAt() { return closedAt; }
 }

@@ -50,7 +50,7 @@ class SecurityConfiguration {
                                 "/dev/mailbox").permitAll()
                         .requestMatchers(HttpMethod.POST, "/requests", "/verify", "/download", "/api/requests").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/requests/*/unlink").hasAuthority(DPO)
+                        .requestMatchers(HttpMethod.POST, "/api/requests/*/unlink", "/api/requests/*/extension").hasAuthority(DPO)
                         .requestMatchers("/staff/**").hasAuthority(DPO)
                         .requestMatchers("/api/**").hasAnyAuthority(DPO, MANAGERS)
                         .anyRequest().denyAll())

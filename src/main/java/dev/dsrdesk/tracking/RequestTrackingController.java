@@ -31,13 +31,13 @@ class RequestTrackingController {
     RequestView show(@PathVariable String reference) {
         DataSubjectRequest request = requests.byReference(reference);
         return new RequestView(request.getReference(), request.getType().name(), request.getStatus().name(),
-                request.getChannel().name(), request.getReceivedAt(), request.getDueDate(),
-                statutory.fromJson(request.getRegimes()), request.getVerifiedAt(), request.getClosedAt(),
+                request.getChannel().name(), request.getReceivedAt(), request.getDueDate(), request.getExtendedDueDate(),
+                request.getExtensionReason(), statutory.fromJson(request.getRegimes()), request.getVerifiedAt(), request.getClosedAt(),
                 request.getLinkedTo(), summary.progress(reference));
     }
 
     record RequestView(String reference, String type, String status, String channel, Instant receivedAt,
-                       LocalDate dueDate, List<RegimeDeadline> regimes, Instant verifiedAt, Instant closedAt,
+                       LocalDate dueDate, LocalDate extendedDueDate, String extensionReason, List<RegimeDeadline> regimes, Instant verifiedAt, Instant closedAt,
                        String linkedTo, List<EntityProgress> entities) {
     }
 }

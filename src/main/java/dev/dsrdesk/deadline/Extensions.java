@@ -1,0 +1,59 @@
+package dev.dsrdesk.deadline;
+
+import dev.dsrdesk.notification.RequesterMail;
+import dev.dsrdesk.notification.RequesterMessage;
+import dev.dsrdesk.request.DataSubjectRequest;
+import dev.dsrdesk.request.Requests;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Extends a request's period (GDPR Art. 12(3)): once, by at most two further months, only within the first
+ * month and only with a reasoned notice to the requester, which goes out with the new date.
+ */
+@Service
+public class Extensions {
+
+    private final Requests requests;
+    private final StatutoryDeadlines statutory;
+    private final Deadlines deadlines;
+    private final RequesterMail mail;
+    private final Clock clock;
+
+    Extensions(Requests requests, StatutoryDeadlines statutory, Deadlines deadlines, RequesterMail mail, Clock clock) {
+        this.requests = requests;
+        this.statutory = statutory;
+        this.deadlines = deadlines;
+        this.mail = mail;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public LocalDate extend(String reference, int months, String reason, String operator) {
+        DataSubjectRequest request = requests.byReference(reference);
+        if (request.getStatus().isFinal()) {
+            throw new StatutoryCalendar.ExtensionRefused(reference + " is closed");
+        }
+        if (request.getExtendedDueDate() != null) {
+            throw new StatutoryCalendar.ExtensionRefused(reference + " was already extended to " + request.getExtendedDueDate()
+                    + "; the period may be extended only once");
+        }
+        LocalDate firstMonthEnds = statutory.fromJson(request.getRegimes()).stream()
+                .filter(regime -> regime.regime().equals("GDPR")).map(RegimeDeadline::dueDate)
+                .findFirst().orElse(request.getDueDate());
+        if (LocalDate.now(clock).isAfter(firstMonthEnds)) {
+            throw new StatutoryCalendar.ExtensionRefused("the first month ended on " + firstMonthEnds
+                    + ": an extension must be notified within it (GDPR Art. 12(3))");
+        }
+        LocalDate start = deadlines.dayOf(deadlines.clockStartsAtVerification() && request.getVerifiedAt() != null
+                ? request.getVerifiedAt() : request.getReceivedAt());
+        StatutoryDue extended = statutory.extended(request.getCountry(), request.getRegion(), request.getType().name(),
+                start, months);
+        request.extend(extended.dueDate(), reason, operator, clock.instant());
+        mail.send(request, RequesterMessage.EXTENSION, Map.of("reason", reason, "newDueDate", extended.dueDate()));
+        return extended.dueDate();
+    }
+}
