@@ -40,6 +40,9 @@ public class EntityStep {
     @Column(name = "due_date")
     private LocalDate dueDate;
 
+    @Column(name = "opened_at")
+    private Instant openedAt;
+
     @Column(name = "completed_by")
     private String completedBy;
 
@@ -102,9 +105,10 @@ public class EntityStep {
     }
 
     /** The entity's task was created (again, when the operator asks anew): open until it answers. */
-    void open(LocalDate dueDate) {
+    void open(LocalDate dueDate, Instant when) {
         this.dueDate = dueDate;
         this.state = StepState.OPEN;
+        this.openedAt = when;
     }
 
     void answer(StepState outcome, String notes, String recordsJson, ActionReport report, String completedBy,

@@ -65,7 +65,7 @@ class EntityStepTaskListener implements TaskListener {
         LocalDate due = task.getDueDate().toInstant().atZone(clock.getZone()).toLocalDate();
         steps.findByRequestIdAndEntityId(request.getId(), entity.id())
                 .orElseThrow(() -> new IllegalStateException(entity.id() + " was not routed for " + request.getReference()))
-                .open(due);
+                .open(due, clock.instant());
         task.setVariableLocal("subjectName", request.getFullName());
         task.setVariableLocal("subjectEmail", request.getEmail());
         task.setVariableLocal("subjectPhone", request.getPhone() == null ? "" : request.getPhone());

@@ -1,0 +1,32 @@
+package dev.dsrdesk.dashboard;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** The state of the desk on one page: every number is counted from the tables and the engine when asked. */
+public record SlaFigures(
+        LocalDate today,
+        List<Count> openByStatus,
+        List<Count> openStepsByEntity,
+        List<DueRequest> dueWithinAWeek,
+        List<DueRequest> overdue,
+        long closedThisMonthOnTime,
+        long closedThisMonthLate,
+        Double medianDaysToClose,
+        List<EntitySpeed> slowestEntities,
+        long openIncidents) {
+
+    public long openTotal() {
+        return openByStatus.stream().mapToLong(Count::count).sum();
+    }
+
+    /** A label and how many; {@code share} is the bar's length against the largest of its chart. */
+    public record Count(String label, long count, int share) {
+    }
+
+    public record DueRequest(String reference, String type, String status, LocalDate dueDate, String processInstanceId) {
+    }
+
+    public record EntitySpeed(String entity, double averageDays, long answered, long openLate, int share) {
+    }
+}
