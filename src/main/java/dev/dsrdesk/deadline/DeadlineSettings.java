@@ -21,7 +21,9 @@ public record DeadlineSettings(
         List<LocalDate> publicHolidays,
         @NotNull Period entityStepPeriod,
         @NotNull Period triagePeriod,
-        @NotNull Period reviewPeriod) {
+        @NotNull Period reviewPeriod,
+        @NotNull Period entityReminderBefore,
+        @NotNull Period requestWarningBefore) {
 
     public DeadlineSettings {
         publicHolidays = publicHolidays == null ? List.of() : List.copyOf(publicHolidays);

@@ -3,6 +3,7 @@ package dev.dsrdesk.deadline;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneId;
 import java.util.Date;
 import org.springframework.stereotype.Component;
@@ -39,6 +40,26 @@ public class Deadlines {
 
     public Date triageDue(LocalDate statutoryDueDate) {
         return endOfDay(earlier(today().plus(settings.triagePeriod()), statutoryDueDate));
+    }
+
+    /** A reminder time for a due moment: never in the past, so a short step is reminded at once. */
+    public Date before(Date due, Period offset) {
+        Instant reminder = due.toInstant().atZone(zone).minus(offset).toInstant();
+        Instant now = clock.instant();
+        return Date.from(reminder.isBefore(now) ? now : reminder);
+    }
+
+    /** The statutory date as a moment: the end of that day in the desk's calendar. */
+    public Date endOf(LocalDate date) {
+        return endOfDay(date);
+    }
+
+    public Period entityReminderBefore() {
+        return settings.entityReminderBefore();
+    }
+
+    public Period requestWarningBefore() {
+        return settings.requestWarningBefore();
     }
 
     public Date reviewDue(LocalDate statutoryDueDate) {

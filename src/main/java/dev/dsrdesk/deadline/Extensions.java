@@ -21,9 +21,12 @@ public class Extensions {
     private final StatutoryDeadlines statutory;
     private final Deadlines deadlines;
     private final RequesterMail mail;
+    private final DeadlineTimers timers;
     private final Clock clock;
 
-    Extensions(Requests requests, StatutoryDeadlines statutory, Deadlines deadlines, RequesterMail mail, Clock clock) {
+    Extensions(Requests requests, StatutoryDeadlines statutory, Deadlines deadlines, RequesterMail mail,
+               DeadlineTimers timers, Clock clock) {
+        this.timers = timers;
         this.requests = requests;
         this.statutory = statutory;
         this.deadlines = deadlines;
@@ -53,6 +56,7 @@ public class Extensions {
         StatutoryDue extended = statutory.extended(request.getCountry(), request.getRegion(), request.getType().name(),
                 start, months);
         request.extend(extended.dueDate(), reason, operator, clock.instant());
+        timers.reschedule(reference);
         mail.send(request, RequesterMessage.EXTENSION, Map.of("reason", reason, "newDueDate", extended.dueDate()));
         return extended.dueDate();
     }

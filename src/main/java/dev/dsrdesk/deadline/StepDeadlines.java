@@ -24,6 +24,21 @@ public class StepDeadlines {
         return deadlines.entityStepDue(requests.byReference(reference).effectiveDueDate());
     }
 
+    /** When the entity's group is reminded of its step. */
+    public Date entityReminder(String reference) {
+        return deadlines.before(entityStep(reference), deadlines.entityReminderBefore());
+    }
+
+    /** The end of the statutory date (extended where it was). */
+    public Date statutory(String reference) {
+        return deadlines.endOf(requests.byReference(reference).effectiveDueDate());
+    }
+
+    /** When operators and managers are warned that the statutory date is near. */
+    public Date statutoryWarning(String reference) {
+        return deadlines.before(statutory(reference), deadlines.requestWarningBefore());
+    }
+
     public Date review(String reference) {
         return deadlines.reviewDue(requests.byReference(reference).effectiveDueDate());
     }

@@ -89,6 +89,9 @@ public class DataSubjectRequest {
     @Column(name = "extended_by")
     private String extendedBy;
 
+    @Column(name = "breached_at")
+    private Instant breachedAt;
+
     @Column(name = "verified_at")
     private Instant verifiedAt;
 
@@ -134,6 +137,12 @@ public class DataSubjectRequest {
         this.extensionReason = reason;
         this.extendedBy = operator;
         this.extendedAt = when;
+    }
+
+    public void markBreached(Instant when) {
+        if (breachedAt == null) {
+            breachedAt = when;
+        }
     }
 
     /** The date the answer is owed by: the extended one where the period was extended. */
@@ -190,6 +199,7 @@ public class DataSubjectRequest {
     public LocalDate getExtendedDueDate() { return extendedDueDate; }
     public String getExtensionReason() { return extensionReason; }
     public Instant getExtendedAt() { return extendedAt; }
+    public Instant getBreachedAt() { return breachedAt; }
     public Instant getVerifiedAt() { return verifiedAt; }
     public Instant getClosedAt() { return closedAt; }
 }

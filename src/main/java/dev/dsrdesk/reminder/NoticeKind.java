@@ -1,0 +1,9 @@
+package dev.dsrdesk.reminder;
+
+/** Why a staff member hears from the desk. */
+public enum NoticeKind {
+    STEP_REMINDER,
+    STEP_LATE,
+    DEADLINE_NEAR,
+    DEADLINE_BREACHED
+}
