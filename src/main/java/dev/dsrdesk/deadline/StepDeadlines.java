@@ -1,6 +1,7 @@
 package dev.dsrdesk.deadline;
 
 import dev.dsrdesk.request.Requests;
+import java.time.Period;
 import java.util.Date;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +23,11 @@ public class StepDeadlines {
 
     public Date entityStep(String reference) {
         return deadlines.entityStepDue(requests.byReference(reference).effectiveDueDate());
+    }
+
+    /** Tasklist's follow-up date: the day before a task is due, so it surfaces before it is late. */
+    public Date followUp(Date due) {
+        return deadlines.before(due, Period.ofDays(1));
     }
 
     /** When the entity's group is reminded of its step. */

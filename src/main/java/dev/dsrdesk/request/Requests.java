@@ -4,8 +4,10 @@ import dev.dsrdesk.deadline.Deadlines;
 import dev.dsrdesk.deadline.StatutoryDeadlines;
 import dev.dsrdesk.deadline.StatutoryDue;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.NoSuchElementException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,11 +19,13 @@ public class Requests {
     private final Deadlines deadlines;
     private final RequestNumbers numbers;
     private final StatutoryDeadlines statutory;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Requests(DataSubjectRequestRepository repository, Deadlines deadlines, RequestNumbers numbers,
-             StatutoryDeadlines statutory, Clock clock) {
+             StatutoryDeadlines statutory, ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
+        this.events = events;
         this.statutory = statutory;
         this.numbers = numbers;
         this.deadlines = deadlines;
@@ -91,6 +95,9 @@ public class Requests {
         if (!status.isFinal()) {
             throw new IllegalArgumentException(finalStatus + " does not close a request");
         }
-        byReference(reference).close(status, clock.instant());
+        DataSubjectRequest request = byReference(reference);
+        request.close(status, clock.instant());
+        events.publishEvent(new RequestClosed(reference, status,
+                Duration.between(request.getReceivedAt(), request.getClosedAt())));
     }
 }

@@ -52,7 +52,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/requests/*/unlink", "/api/requests/*/extension").hasAuthority(DPO)
                         .requestMatchers("/staff/**").hasAuthority(DPO)
-                        .requestMatchers("/dashboard", "/dashboard/**").hasAnyAuthority(DPO, MANAGERS)
+                        .requestMatchers("/dashboard", "/dashboard/**", "/actuator/prometheus").hasAnyAuthority(DPO, MANAGERS)
                         .requestMatchers("/api/**").hasAnyAuthority(DPO, MANAGERS)
                         .anyRequest().denyAll())
                 .httpBasic(Customizer.withDefaults())

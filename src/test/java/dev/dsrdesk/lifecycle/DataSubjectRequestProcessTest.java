@@ -71,6 +71,7 @@ class DataSubjectRequestProcessTest {
         Task triage = desk.taskOf(request.getReference(), "Task_TriageRequest");
         assertThat(triage).hasCandidateGroup("dpo");
         assertThat(triage.getDueDate()).isNotNull();
+        assertThat(triage.getFollowUpDate()).isBefore(triage.getDueDate());
 
         desk.complete(triage, Map.of("decision", "ACCEPT"));
         assertThat(process).hasPassed("Task_RouteRequestToEntities");
@@ -79,6 +80,7 @@ class DataSubjectRequestProcessTest {
         assertThat(entitySteps).allSatisfy(task -> {
             assertThat(task.getName()).startsWith(request.getReference() + ": ");
             assertThat(task.getDueDate()).isNotNull();
+            assertThat(task.getFollowUpDate()).isBefore(task.getDueDate());
         });
         assertThat(entitySteps).extracting(task -> entityOf(task) + ":" + actionOf(task))
                 .containsExactlyInAnyOrder(expectedSteps.split(" "));
