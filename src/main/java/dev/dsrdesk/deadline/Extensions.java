@@ -1,5 +1,6 @@
 package dev.dsrdesk.deadline;
 
+import dev.dsrdesk.audit.AuditTrail;
 import dev.dsrdesk.notification.RequesterMail;
 import dev.dsrdesk.notification.RequesterMessage;
 import dev.dsrdesk.request.DataSubjectRequest;
@@ -22,11 +23,13 @@ public class Extensions {
     private final Deadlines deadlines;
     private final RequesterMail mail;
     private final DeadlineTimers timers;
+    private final AuditTrail audit;
     private final Clock clock;
 
     Extensions(Requests requests, StatutoryDeadlines statutory, Deadlines deadlines, RequesterMail mail,
-               DeadlineTimers timers, Clock clock) {
+               DeadlineTimers timers, AuditTrail audit, Clock clock) {
         this.timers = timers;
+        this.audit = audit;
         this.requests = requests;
         this.statutory = statutory;
         this.deadlines = deadlines;
@@ -57,6 +60,7 @@ public class Extensions {
                 start, months);
         request.extend(extended.dueDate(), reason, operator, clock.instant());
         timers.reschedule(reference);
+        audit.record(reference, "EXTENDED", operator, "by " + months + " month(s) to " + extended.dueDate() + ": " + reason);
         mail.send(request, RequesterMessage.EXTENSION, Map.of("reason", reason, "newDueDate", extended.dueDate()));
         return extended.dueDate();
     }

@@ -2,6 +2,7 @@ package dev.dsrdesk.fulfilment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dsrdesk.audit.AuditTrail;
 import dev.dsrdesk.process.TaskActor;
 import dev.dsrdesk.process.TaskInput;
 import dev.dsrdesk.registry.Entity;
@@ -37,9 +38,10 @@ class EntityStepTaskListener implements TaskListener {
     private final EntityRegistry registry;
     private final MessageSource messages;
     private final ObjectMapper json;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    EntityStepTaskListener(Requests requests, EntityStepRepository steps, EntityRegistry registry, MessageSource messages,
+    EntityStepTaskListener(AuditTrail audit, Requests requests, EntityStepRepository steps, EntityRegistry registry, MessageSource messages,
                            ObjectMapper json, Clock clock) {
         this.requests = requests;
         this.steps = steps;
@@ -47,6 +49,7 @@ class EntityStepTaskListener implements TaskListener {
         this.messages = messages;
         this.json = json;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Override
@@ -82,6 +85,8 @@ class EntityStepTaskListener implements TaskListener {
         EntityAnswer answer = EntityAnswer.read(TaskInput.of(task), step.getAction(), json);
         step.answer(answer.outcome(), answer.notes(), recordsJson(answer), answer.report(), TaskActor.of(task), clock.instant());
         steps.save(step);
+        audit.record(request.getReference(), "ENTITY_ANSWERED", TaskActor.of(task),
+                entityId + ": " + answer.outcome() + (answer.records().isEmpty() ? "" : ", " + answer.records().size() + " record(s)"));
         // the answer is kept in entity_step; what a form may have copied to the process goes
         task.getExecution().removeVariables(ANSWER_FIELDS);
         task.getExecution().removeVariables(SHOWN_ON_TASK);

@@ -1,5 +1,6 @@
 package dev.dsrdesk.intake;
 
+import dev.dsrdesk.audit.AuditTrail;
 import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.request.Receipt;
 import dev.dsrdesk.request.RequestChannel;
@@ -19,9 +20,11 @@ public class IntakeService {
 
     private final Requests requests;
     private final RuntimeService runtime;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    IntakeService(Requests requests, RuntimeService runtime, Clock clock) {
+    IntakeService(Requests requests, RuntimeService runtime, AuditTrail audit, Clock clock) {
+        this.audit = audit;
         this.requests = requests;
         this.runtime = runtime;
         this.clock = clock;
@@ -59,6 +62,8 @@ public class IntakeService {
     }
 
     private DataSubjectRequest start(DataSubjectRequest request) {
+        audit.record(request.getReference(), "RECEIVED", request.getEnteredBy(),
+                request.getType() + " by " + request.getChannel() + ", due " + request.getDueDate());
         // the process carries the reference and the type; the requester's details stay in the request table
         runtime.createProcessInstanceByKey(PROCESS_KEY)
                 .businessKey(request.getReference())

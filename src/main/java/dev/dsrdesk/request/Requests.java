@@ -1,5 +1,6 @@
 package dev.dsrdesk.request;
 
+import dev.dsrdesk.audit.AuditTrail;
 import dev.dsrdesk.deadline.Deadlines;
 import dev.dsrdesk.deadline.StatutoryDeadlines;
 import dev.dsrdesk.deadline.StatutoryDue;
@@ -20,10 +21,12 @@ public class Requests {
     private final RequestNumbers numbers;
     private final StatutoryDeadlines statutory;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
     private final Clock clock;
 
     Requests(DataSubjectRequestRepository repository, Deadlines deadlines, RequestNumbers numbers,
-             StatutoryDeadlines statutory, ApplicationEventPublisher events, Clock clock) {
+             StatutoryDeadlines statutory, ApplicationEventPublisher events, AuditTrail audit, Clock clock) {
+        this.audit = audit;
         this.repository = repository;
         this.events = events;
         this.statutory = statutory;
@@ -97,6 +100,7 @@ public class Requests {
         }
         DataSubjectRequest request = byReference(reference);
         request.close(status, clock.instant());
+        audit.record(reference, "CLOSED", null, status.name());
         events.publishEvent(new RequestClosed(reference, status,
                 Duration.between(request.getReceivedAt(), request.getClosedAt())));
     }

@@ -1,5 +1,6 @@
 package dev.dsrdesk.response;
 
+import dev.dsrdesk.audit.AuditTrail;
 import dev.dsrdesk.notification.LinkSettings;
 import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.request.Requests;
@@ -20,9 +21,10 @@ public class DownloadLinks {
     private final ResponseCompiler compiler;
     private final DeliverySettings settings;
     private final LinkSettings addresses;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    DownloadLinks(DownloadLinkRepository links, DownloadEventRepository downloads, Requests requests,
+    DownloadLinks(AuditTrail audit, DownloadLinkRepository links, DownloadEventRepository downloads, Requests requests,
                   ResponseCompiler compiler, DeliverySettings settings, LinkSettings addresses, Clock clock) {
         this.links = links;
         this.downloads = downloads;
@@ -31,6 +33,7 @@ public class DownloadLinks {
         this.settings = settings;
         this.addresses = addresses;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** A new link for the request's package; the secret goes into the closure mail and nowhere else. */
@@ -54,7 +57,9 @@ public class DownloadLinks {
     public Optional<CompiledResponse> download(String secret) {
         return usable(secret).map(link -> {
             downloads.save(new DownloadEvent(link.id(), clock.instant()));
-            return compiler.compile(requests.byId(link.requestId()));
+            DataSubjectRequest request = requests.byId(link.requestId());
+            audit.record(request.getReference(), "PACKAGE_DOWNLOADED", "requester", "download link #" + link.id());
+            return compiler.compile(request);
         });
     }
 

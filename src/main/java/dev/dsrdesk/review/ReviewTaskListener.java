@@ -1,5 +1,6 @@
 package dev.dsrdesk.review;
 
+import dev.dsrdesk.audit.AuditTrail;
 import dev.dsrdesk.fulfilment.ResponseSummary;
 import dev.dsrdesk.process.TaskActor;
 import dev.dsrdesk.process.TaskInput;
@@ -14,9 +15,11 @@ class ReviewTaskListener implements TaskListener {
     static final int MAX_COMMENT = 4000;
 
     private final ResponseSummary summary;
+    private final AuditTrail audit;
 
-    ReviewTaskListener(ResponseSummary summary) {
+    ReviewTaskListener(ResponseSummary summary, AuditTrail audit) {
         this.summary = summary;
+        this.audit = audit;
     }
 
     @Override
@@ -38,6 +41,7 @@ class ReviewTaskListener implements TaskListener {
         // the gateway needs a boolean even when a client sent the text "true"
         task.getExecution().setVariable("approved", approved);
         task.getExecution().setVariable("reviewedBy", TaskActor.of(task));
+        audit.record((String) task.getVariable("reference"), approved ? "APPROVED" : "SENT_BACK", TaskActor.of(task), null);
         task.getExecution().removeVariable("responseSummary");
     }
 }

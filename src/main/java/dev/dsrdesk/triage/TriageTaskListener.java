@@ -1,5 +1,7 @@
 package dev.dsrdesk.triage;
 
+import dev.dsrdesk.audit.AuditTrail;
+import dev.dsrdesk.process.TaskActor;
 import dev.dsrdesk.process.TaskInput;
 import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.request.Requests;
@@ -17,9 +19,11 @@ class TriageTaskListener implements TaskListener {
             List.of("requesterName", "requesterEmail", "requesterCountry", "requestDetails", "receivedAt");
 
     private final Requests requests;
+    private final AuditTrail audit;
 
-    TriageTaskListener(Requests requests) {
+    TriageTaskListener(Requests requests, AuditTrail audit) {
         this.requests = requests;
+        this.audit = audit;
     }
 
     @Override
@@ -48,6 +52,7 @@ class TriageTaskListener implements TaskListener {
             input.requiredText("rejectionReason", MAX_REASON,
                     "when rejecting: the requester must be told why (GDPR Art. 12(4))");
         }
+        audit.record((String) task.getVariable("reference"), "TRIAGED", TaskActor.of(task), decision.name());
         task.getExecution().removeVariables(SHOWN_ON_TASK);
     }
 }

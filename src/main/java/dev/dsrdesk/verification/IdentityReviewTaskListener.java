@@ -1,5 +1,7 @@
 package dev.dsrdesk.verification;
 
+import dev.dsrdesk.audit.AuditTrail;
+import dev.dsrdesk.process.TaskActor;
 import dev.dsrdesk.process.TaskInput;
 import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.request.Requests;
@@ -21,10 +23,12 @@ class IdentityReviewTaskListener implements TaskListener {
             List.of("requesterName", "requesterEmail", "requesterPhone", "requesterCountry", "channel", "receivedOn", "enteredBy");
 
     private final Requests requests;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    IdentityReviewTaskListener(Requests requests, Clock clock) {
+    IdentityReviewTaskListener(Requests requests, AuditTrail audit, Clock clock) {
         this.requests = requests;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -60,6 +64,7 @@ class IdentityReviewTaskListener implements TaskListener {
             requests.identityNotEstablished(reference, evidence);
         }
         task.getExecution().setVariable("identityVerified", established);
+        audit.record(reference, established ? "IDENTITY_ESTABLISHED" : "IDENTITY_NOT_ESTABLISHED", TaskActor.of(task), null);
         task.getExecution().removeVariables(List.of("identityEvidence"));
         task.getExecution().removeVariables(SHOWN_ON_TASK.stream().filter(name -> !name.equals("channel")).toList());
     }

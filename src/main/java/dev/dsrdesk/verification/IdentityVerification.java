@@ -1,6 +1,7 @@
 package dev.dsrdesk.verification;
 
 import dev.dsrdesk.security.TokenSecret;
+import dev.dsrdesk.audit.AuditTrail;
 import dev.dsrdesk.notification.LinkSettings;
 import dev.dsrdesk.notification.RequesterMail;
 import dev.dsrdesk.notification.RequesterMessage;
@@ -35,9 +36,10 @@ public class IdentityVerification {
     private final LinkSettings links;
     private final VerificationSettings settings;
     private final RuntimeService runtime;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    IdentityVerification(VerificationTokenRepository tokens, Requests requests, RequesterMail mail, LinkSettings links,
+    IdentityVerification(AuditTrail audit, VerificationTokenRepository tokens, Requests requests, RequesterMail mail, LinkSettings links,
                          VerificationSettings settings, RuntimeService runtime, Clock clock) {
         this.tokens = tokens;
         this.requests = requests;
@@ -46,6 +48,7 @@ public class IdentityVerification {
         this.settings = settings;
         this.runtime = runtime;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Process step: send the first link and set the process's reminder and expiry times. */
@@ -93,6 +96,7 @@ public class IdentityVerification {
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
             return VerificationResult.invalid();
         }
+        audit.record(request.getReference(), "VERIFIED", "requester", "email address confirmed by link");
         return VerificationResult.verified(request.getReference());
     }
 
