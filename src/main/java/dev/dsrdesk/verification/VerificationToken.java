@@ -1,33 +1,15 @@
 package dev.dsrdesk.verification;
 
+import dev.dsrdesk.security.HashedLink;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** The hash of a verification link's secret; the secret itself exists only in the email. */
+/** A verification link: single use, so it also records when it was spent. */
 @Entity
 @Table(name = "verification_token")
-class VerificationToken {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @Column(name = "request_id", nullable = false)
-    private Long requestId;
-
-    @Column(name = "token_hash", nullable = false, unique = true)
-    private String tokenHash;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "expires_at", nullable = false)
-    private Instant expiresAt;
+class VerificationToken extends HashedLink {
 
     @Column(name = "used_at")
     private Instant usedAt;
@@ -36,25 +18,14 @@ class VerificationToken {
     }
 
     VerificationToken(Long requestId, String tokenHash, Instant createdAt, Instant expiresAt) {
-        this.requestId = requestId;
-        this.tokenHash = tokenHash;
-        this.createdAt = createdAt;
-        this.expiresAt = expiresAt;
+        super(requestId, tokenHash, createdAt, expiresAt);
     }
 
     boolean isUsableAt(Instant now) {
-        return usedAt == null && now.isBefore(expiresAt);
+        return usedAt == null && isUnexpiredAt(now);
     }
 
     void use(Instant now) {
         this.usedAt = now;
-    }
-
-    Long requestId() {
-        return requestId;
-    }
-
-    Instant expiresAt() {
-        return expiresAt;
     }
 }

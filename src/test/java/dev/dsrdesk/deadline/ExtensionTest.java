@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -90,6 +92,29 @@ class ExtensionTest {
         DataSubjectRequest request = desk.enteredByStaff("ERASURE", DeskDriver.uniqueEmail(), "POST", TODAY.toString());
         mvc.perform(post("/api/requests/{reference}/extension", request.getReference()).with(httpBasic("manager", "demo"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"months\":1,\"reason\":\"x\"}"))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void operatorsExtendThroughTheirForm() throws Exception {
+        DataSubjectRequest request = desk.enteredByStaff("ERASURE", DeskDriver.uniqueEmail(), "POST", TODAY.toString());
+
+        mvc.perform(get("/staff/requests/{reference}/extension", request.getReference()).with(httpBasic("operator", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Extend and notify the requester")));
+        mvc.perform(post("/staff/requests/{reference}/extension", request.getReference()).with(httpBasic("operator", "demo"))
+                        .with(csrf()).param("months", "3").param("reason", "Long."))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("at most two")));
+        mvc.perform(post("/staff/requests/{reference}/extension", request.getReference()).with(httpBasic("operator", "demo"))
+                        .with(csrf()).param("months", "1").param("reason", "Paper archives."))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("the requester has been told")));
+        mvc.perform(post("/staff/requests/{reference}/extension", request.getReference()).with(httpBasic("operator", "demo"))
+                        .with(csrf()).param("months", "1").param("reason", "Again."))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("only once")));
+        mvc.perform(get("/staff/requests/{reference}/extension", request.getReference()).with(httpBasic("manager", "demo")))
                 .andExpect(status().isForbidden());
     }
 

@@ -1,0 +1,58 @@
+package dev.dsrdesk.security;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.MappedSuperclass;
+import java.time.Instant;
+
+/**
+ * A link mailed to a requester, kept only as the hash of its secret ({@link TokenSecret}), bound to one
+ * request and expiring. Verification and download links share this shape.
+ */
+@MappedSuperclass
+public abstract class HashedLink {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "request_id", nullable = false)
+    private Long requestId;
+
+    @Column(name = "token_hash", nullable = false, unique = true)
+    private String tokenHash;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "expires_at", nullable = false)
+    private Instant expiresAt;
+
+    protected HashedLink() {
+    }
+
+    protected HashedLink(Long requestId, String tokenHash, Instant createdAt, Instant expiresAt) {
+        this.requestId = requestId;
+        this.tokenHash = tokenHash;
+        this.createdAt = createdAt;
+        this.expiresAt = expiresAt;
+    }
+
+    public boolean isUnexpiredAt(Instant now) {
+        return now.isBefore(expiresAt);
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Long requestId() {
+        return requestId;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+}
