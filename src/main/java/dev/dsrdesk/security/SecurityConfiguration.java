@@ -11,6 +11,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
@@ -46,7 +47,7 @@ class SecurityConfiguration {
     SecurityFilterChain deskChain(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/", "/submitted", "/verify", "/download", "/css/**", "/favicon.ico",
+                        .requestMatchers(HttpMethod.GET, "/", "/submitted", "/verify", "/download", "/css/**", "/js/**", "/favicon.ico",
                                 "/dev/mailbox").permitAll()
                         .requestMatchers(HttpMethod.POST, "/requests", "/verify", "/download", "/api/requests").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
@@ -57,6 +58,12 @@ class SecurityConfiguration {
                         .requestMatchers("/api/**").hasAnyAuthority(DPO, MANAGERS)
                         .anyRequest().denyAll())
                 .httpBasic(Customizer.withDefaults())
+                // links in mails carry secrets in their query: no page may leak them in a Referer
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                                        + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 // the API is called by programs with Basic credentials; the pages keep CSRF tokens
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
