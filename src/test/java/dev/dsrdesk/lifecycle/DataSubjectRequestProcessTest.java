@@ -104,6 +104,14 @@ class DataSubjectRequestProcessTest {
         if (entitySteps.size() < 5) {
             assertThat(closure).contains("Not asked");
         }
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(request.getReference()).list())
+                .hasSizeGreaterThan(1)
+                .allSatisfy(instance -> {
+                    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).count())
+                            .as("no variable of a closed request stays in the engine's history").isZero();
+                    assertThat(history.createHistoricDetailQuery().processInstanceId(instance.getId()).variableUpdates().count())
+                            .isZero();
+                });
         assertThat(closure).as("data never travels as plain email content")
                 .doesNotContain("ada.secret@example.org").doesNotContain("secret.value");
         switch (type) {

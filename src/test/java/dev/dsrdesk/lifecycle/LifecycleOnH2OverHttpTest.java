@@ -80,6 +80,10 @@ class LifecycleOnH2OverHttpTest extends LifecycleOverHttpContract {
                 "{\"approved\":{\"value\":true}}", 204);
 
         String closure = text(awaitMail(email, "Your privacy request " + reference + " is complete"));
+        // the mail leaves before the closing transaction commits (an outbox is issue 6's); wait for the commit
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(json.readTree(send(get("/api/requests/" + reference)
+                        .header("Authorization", basic("operator"))).body()).get("status").asText()).isEqualTo("CLOSED"));
         assertThat(closure).doesNotContain("mia@example.org").contains("Not asked")
                 .contains("Google Analytics (web navigation data, third-party processor)");
         HttpResponse<byte[]> download = openDownload(closure, HttpResponse.BodyHandlers.ofByteArray());

@@ -1,0 +1,41 @@
+package dev.dsrdesk.process;
+
+import dev.dsrdesk.request.RequestClosed;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Once a request is closed, the engine's history keeps no variable of it: what tasks showed (names,
+ * emails) and what staff typed stays only in the desk's own tables, under their retention. The desk's
+ * audit trail, not the variable history, is the record of what happened.
+ */
+@Component
+class ClosedRequestHistory {
+
+    private static final Logger log = LoggerFactory.getLogger(ClosedRequestHistory.class);
+
+    private final HistoryService history;
+
+    ClosedRequestHistory(HistoryService history) {
+        this.history = history;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void forgetVariables(RequestClosed closed) {
+        try {
+            for (HistoricProcessInstance instance : history.createHistoricProcessInstanceQuery()
+                    .processInstanceBusinessKey(closed.reference()).list()) {
+                history.deleteHistoricVariableInstancesByProcessInstanceId(instance.getId());
+            }
+        } catch (RuntimeException e) {
+            // the closure is committed; a failure here must not look like a failed closure. History cleanup
+            // (history time to live) removes the variables later in any case.
+            log.warn("Could not remove the engine's variable history of {}: {}", closed.reference(), e.toString());
+        }
+    }
+}
