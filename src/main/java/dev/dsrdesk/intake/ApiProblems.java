@@ -1,5 +1,6 @@
 package dev.dsrdesk.intake;
 
+import dev.dsrdesk.security.RateLimiter;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
@@ -62,6 +63,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(FieldProblems.class)
     ResponseEntity<Object> fieldProblems(FieldProblems ex) {
         return invalid(ex.problems());
+    }
+
+    @ExceptionHandler(RateLimiter.TooManyRequests.class)
+    ResponseEntity<ProblemDetail> tooMany(RateLimiter.TooManyRequests ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+                "Too many requests for this email address; please try again later.");
+        problem.setTitle("Too many requests");
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds())).body(problem);
     }
 
     @ExceptionHandler(NoSuchElementException.class)

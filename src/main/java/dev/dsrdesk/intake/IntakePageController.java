@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import dev.dsrdesk.security.RateLimiter;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -57,7 +59,15 @@ class IntakePageController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return "intake";
         }
-        DataSubjectRequest request = intake.submit(submission, SupportedLanguages.bestFor(locale));
+        DataSubjectRequest request;
+        try {
+            request = intake.submit(submission, SupportedLanguages.bestFor(locale));
+        } catch (RateLimiter.TooManyRequests tooMany) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(tooMany.retryAfterSeconds()));
+            errors.reject("tooMany", "Too many requests for this email address; please try again later.");
+            return "intake";
+        }
         redirect.addFlashAttribute("reference", request.getReference());
         redirect.addFlashAttribute("email", request.getEmail());
         return "redirect:/submitted";

@@ -1,6 +1,7 @@
 package dev.dsrdesk.intake;
 
 import dev.dsrdesk.audit.AuditTrail;
+import dev.dsrdesk.security.RateLimiter;
 import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.request.Receipt;
 import dev.dsrdesk.request.RequestChannel;
@@ -21,9 +22,11 @@ public class IntakeService {
     private final Requests requests;
     private final RuntimeService runtime;
     private final AuditTrail audit;
+    private final RateLimiter limiter;
     private final Clock clock;
 
-    IntakeService(Requests requests, RuntimeService runtime, AuditTrail audit, Clock clock) {
+    IntakeService(Requests requests, RuntimeService runtime, AuditTrail audit, RateLimiter limiter, Clock clock) {
+        this.limiter = limiter;
         this.audit = audit;
         this.requests = requests;
         this.runtime = runtime;
@@ -32,6 +35,11 @@ public class IntakeService {
 
     @Transactional
     public DataSubjectRequest submit(RequestSubmission submission, String fallbackLanguage) {
+        limiter.overLimit("email:" + submission.getEmail().toLowerCase(java.util.Locale.ROOT),
+                        limiter.settings().intakePerEmail())
+                .ifPresent(seconds -> {
+                    throw new RateLimiter.TooManyRequests(seconds);
+                });
         return start(requests.register(submission.requester(fallbackLanguage), submission.requestType()));
     }
 

@@ -1,0 +1,58 @@
+package dev.dsrdesk.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.OptionalLong;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Per client address: intake (page and API) and the emailed links (verify, download). Operators signed
+ * in are not counted: they enter letters and calls all day.
+ */
+class PublicEndpointRateLimit extends OncePerRequestFilter {
+
+    private final RateLimiter limiter;
+
+    PublicEndpointRateLimit(RateLimiter limiter) {
+        this.limiter = limiter;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String path = request.getRequestURI();
+        boolean intake = "POST".equals(request.getMethod()) && (path.equals("/requests") || path.equals("/api/requests"));
+        boolean links = path.equals("/verify") || path.equals("/download");
+        if ((intake || links) && !isOperator()) {
+            int limit = intake ? limiter.settings().intakePerAddress() : limiter.settings().linksPerAddress();
+            OptionalLong retryAfter = limiter.overLimit((intake ? "intake:" : "links:") + request.getRemoteAddr(), limit);
+            if (retryAfter.isPresent()) {
+                tooMany(response, retryAfter.getAsLong());
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    static void tooMany(HttpServletResponse response, long retryAfterSeconds) throws IOException {
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds));
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too many requests\",\"status\":429,"
+                + "\"detail\":\"Please try again in " + retryAfterSeconds + " seconds.\"}");
+    }
+
+    private static boolean isOperator() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.isAuthenticated() && authentication.getAuthorities().stream()
+                .anyMatch(authority -> authority.getAuthority().equals(SecurityConfiguration.DPO));
+    }
+}
