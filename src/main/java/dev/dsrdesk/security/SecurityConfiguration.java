@@ -47,6 +47,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain deskChain(HttpSecurity http, RateLimiter limiter) throws Exception {
         return http
+                .addFilterBefore(new RequestSizeLimit(), BasicAuthenticationFilter.class)
                 .addFilterAfter(new PublicEndpointRateLimit(limiter), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/", "/submitted", "/verify", "/download", "/css/**", "/js/**", "/favicon.ico",

@@ -120,6 +120,33 @@ class IntakeValidationTest {
     }
 
     @Test
+    void anOversizedBodyIsRefusedBeforeItIsRead() throws Exception {
+        mvc.perform(post("/api/requests").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"details\":\"" + "x".repeat(70_000) + "\"}"))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsRefusedAsUnsupported() throws Exception {
+        mvc.perform(post("/api/requests").contentType(MediaType.TEXT_PLAIN).content("type=ACCESS"))
+                .andExpect(status().isUnsupportedMediaType());
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    @Test
+    void scriptInAFieldIsStoredAsTextAndNeverRunsOnThePage() throws Exception {
+        Map<String, Object> body = bodyWith("fullName", "<script>alert('x')</script>");
+        body.put("email", "");
+        mvc.perform(form(body).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.not(Matchers.containsString("<script>alert"))))
+                .andExpect(content().string(Matchers.containsString("&lt;script&gt;alert")));
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    @Test
     void apiAcceptsAValidRequestWithReferenceAndLocation() throws Exception {
         mvc.perform(post("/api/requests").contentType(MediaType.APPLICATION_JSON)
                         .content(json.writeValueAsString(validBody())))

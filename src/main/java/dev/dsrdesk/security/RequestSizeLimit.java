@@ -1,0 +1,36 @@
+package dev.dsrdesk.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The public endpoints take small bodies (a request is a few kilobytes); anything larger is refused with
+ * 413 before it is read. A body without a declared length is refused too, so it cannot stream forever.
+ */
+class RequestSizeLimit extends OncePerRequestFilter {
+
+    static final long MAX_BODY_BYTES = 64 * 1024;
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String path = request.getRequestURI();
+        boolean publicPost = "POST".equals(request.getMethod())
+                && (path.equals("/requests") || path.equals("/api/requests") || path.equals("/verify") || path.equals("/download"));
+        long length = request.getContentLengthLong();
+        if (publicPost && (length > MAX_BODY_BYTES || (length < 0 && request.getHeader("Transfer-Encoding") != null))) {
+            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Request too large\",\"status\":413,"
+                    + "\"detail\":\"The body may be at most " + MAX_BODY_BYTES + " bytes, with its length declared.\"}");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}
