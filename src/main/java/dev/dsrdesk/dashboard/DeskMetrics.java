@@ -8,8 +8,6 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,7 +21,7 @@ import org.springframework.stereotype.Component;
 @Component
 class DeskMetrics implements MeterBinder {
 
-    private static final String FINAL = Arrays.stream(RequestStatus.values()).filter(RequestStatus::isFinal)
+    private static final String FINAL = RequestStatus.finalStatuses().stream()
             .map(status -> "'" + status.name() + "'").collect(Collectors.joining(","));
 
     private final JdbcTemplate jdbc;
@@ -45,13 +43,11 @@ class DeskMetrics implements MeterBinder {
                         "select count(*) from data_subject_request where status not in (" + FINAL + ") "
                                 + "and coalesce(extended_due_date, due_date) < ?", LocalDate.now(clock)))
                 .description("Open requests past their statutory date").register(registry);
-        for (RequestStatus status : List.of(RequestStatus.values())) {
-            if (status.isFinal()) {
-                Gauge.builder("dsr.requests.closed", this, metrics -> metrics.count(
-                                "select count(*) from data_subject_request where status = ?", status.name()))
-                        .tag("outcome", status.name())
-                        .description("Requests closed, by outcome").register(registry);
-            }
+        for (RequestStatus status : RequestStatus.finalStatuses()) {
+            Gauge.builder("dsr.requests.closed", this, metrics -> metrics.count(
+                            "select count(*) from data_subject_request where status = ?", status.name()))
+                    .tag("outcome", status.name())
+                    .description("Requests closed, by outcome").register(registry);
         }
     }
 

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class SlaFiguresQuery {
 
-    private static final List<String> FINAL = Arrays.stream(RequestStatus.values()).filter(RequestStatus::isFinal)
-            .map(Enum::name).toList();
+    private static final List<String> FINAL = RequestStatus.finalStatuses().stream().map(Enum::name).toList();
     private static final String EFFECTIVE_DUE = "coalesce(extended_due_date, due_date)";
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -92,18 +90,18 @@ class SlaFiguresQuery {
     }
 
     private List<SlaFigures.EntitySpeed> slowest(MapSqlParameterSource params, Map<String, String> names) {
-        List<Object[]> rows = jdbc.query("""
+        List<Step> rows = jdbc.query("""
                 select entity_id, opened_at, completed_at, state, due_date from entity_step
-                where opened_at is not null""", params, (row, i) -> new Object[] {
-                row.getString(1), row.getTimestamp(2), row.getTimestamp(3), row.getString(4), row.getObject(5, LocalDate.class)});
+                where opened_at is not null""", params, (row, i) -> new Step(row.getString(1), row.getTimestamp(2),
+                row.getTimestamp(3), row.getString(4), row.getObject(5, LocalDate.class)));
         LocalDate today = LocalDate.now(clock);
         List<SlaFigures.EntitySpeed> speeds = new ArrayList<>();
-        rows.stream().collect(Collectors.groupingBy(row -> (String) row[0])).forEach((entity, steps) -> {
-            List<Double> days = steps.stream().filter(row -> row[2] != null)
-                    .map(row -> Duration.between(((Timestamp) row[1]).toInstant(), ((Timestamp) row[2]).toInstant()).toMinutes() / 1440.0)
+        rows.stream().collect(Collectors.groupingBy(Step::entityId)).forEach((entity, steps) -> {
+            List<Double> days = steps.stream().filter(step -> step.completedAt() != null)
+                    .map(step -> Duration.between(step.openedAt().toInstant(), step.completedAt().toInstant()).toMinutes() / 1440.0)
                     .toList();
-            long openLate = steps.stream().filter(row -> "OPEN".equals(row[3]) && row[4] != null
-                    && ((LocalDate) row[4]).isBefore(today)).count();
+            long openLate = steps.stream().filter(step -> "OPEN".equals(step.state()) && step.dueDate() != null
+                    && step.dueDate().isBefore(today)).count();
             double average = days.stream().mapToDouble(Double::doubleValue).average().orElse(0);
             speeds.add(new SlaFigures.EntitySpeed(names.getOrDefault(entity, entity), average, days.size(), openLate, 0));
         });
@@ -131,6 +129,9 @@ class SlaFiguresQuery {
         long largest = counts.stream().mapToLong(Map.Entry::getValue).max().orElse(0);
         return counts.stream().map(entry -> new SlaFigures.Count(entry.getKey(), entry.getValue(),
                 largest == 0 ? 0 : (int) Math.round(100.0 * entry.getValue() / largest))).toList();
+    }
+
+    private record Step(String entityId, Timestamp openedAt, Timestamp completedAt, String state, LocalDate dueDate) {
     }
 
     private record Closed(Timestamp receivedAt, Timestamp closedAt, LocalDate due) {

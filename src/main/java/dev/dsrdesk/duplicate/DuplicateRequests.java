@@ -4,7 +4,6 @@ import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.request.DataSubjectRequestRepository;
 import dev.dsrdesk.request.RequestStatus;
 import dev.dsrdesk.request.Requests;
-import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
@@ -20,7 +19,6 @@ public class DuplicateRequests {
     static final String LINKED_REQUEST_CLOSED = "LinkedRequestClosed";
     static final String DUPLICATE_UNLINKED = "DuplicateUnlinked";
 
-    private static final List<RequestStatus> CLOSED = Arrays.stream(RequestStatus.values()).filter(RequestStatus::isFinal).toList();
 
     private final DataSubjectRequestRepository repository;
     private final Requests requests;
@@ -36,7 +34,8 @@ public class DuplicateRequests {
     @Transactional
     public String openRequestLike(String reference) {
         DataSubjectRequest request = requests.byReference(reference);
-        List<DataSubjectRequest> open = repository.findOpenLike(request.getEmail(), request.getType(), reference, CLOSED);
+        List<DataSubjectRequest> open = repository.findOpenLike(request.getEmail(), request.getType(), reference,
+                RequestStatus.finalStatuses());
         if (open.isEmpty()) {
             return null;
         }

@@ -5,6 +5,8 @@ import dev.dsrdesk.registry.EntityRegistry;
 import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.request.Requests;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
@@ -51,9 +53,9 @@ public class EntityRouting {
     @Transactional(readOnly = true)
     public List<String> involvedEntityIds(String reference) {
         DataSubjectRequest request = requests.byReference(reference);
-        return registry.ids().stream()
-                .filter(id -> steps.findByRequestIdAndEntityId(request.getId(), id).map(EntityStep::isInvolved).orElse(false))
-                .toList();
+        Set<String> involved = steps.findByRequestIdOrderByEntityId(request.getId()).stream()
+                .filter(EntityStep::isInvolved).map(EntityStep::getEntityId).collect(Collectors.toSet());
+        return registry.ids().stream().filter(involved::contains).toList();
     }
 
     @Transactional(readOnly = true)

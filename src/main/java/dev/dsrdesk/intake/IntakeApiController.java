@@ -1,6 +1,7 @@
 package dev.dsrdesk.intake;
 
 import dev.dsrdesk.request.DataSubjectRequest;
+import dev.dsrdesk.security.SecurityConfiguration;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.LocalDate;
@@ -26,7 +27,7 @@ class IntakeApiController {
         String language = SupportedLanguages.bestFor(locale);
         DataSubjectRequest request;
         if (submission.isStaffEntry()) {
-            if (!isOperator(caller)) {
+            if (!SecurityConfiguration.isOperator(caller)) {
                 throw new FieldProblems(submission.getChannel() != null ? "channel" : "receivedAt",
                         "may only be set by privacy desk staff (group dpo), signed in with HTTP Basic");
             }
@@ -37,11 +38,6 @@ class IntakeApiController {
         return ResponseEntity.created(URI.create("/api/requests/" + request.getReference()))
                 .body(new SubmissionReceipt(request.getReference(), request.getStatus().name(), request.getType().name(),
                         request.getDueDate()));
-    }
-
-    private static boolean isOperator(Authentication caller) {
-        return caller != null && caller.getAuthorities().stream()
-                .anyMatch(authority -> authority.getAuthority().equals("GROUP_dpo"));
     }
 
     record SubmissionReceipt(String reference, String status, String type, LocalDate dueDate) {

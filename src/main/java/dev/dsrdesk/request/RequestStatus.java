@@ -1,5 +1,8 @@
 package dev.dsrdesk.request;
 
+import java.util.Arrays;
+import java.util.List;
+
 /** Where a request stands in its lifecycle, as shown to staff and kept after the process ends. */
 public enum RequestStatus {
     AWAITING_VERIFICATION,
@@ -12,6 +15,11 @@ public enum RequestStatus {
     REJECTED,
     CLOSED_UNVERIFIED,
     CLOSED_AS_DUPLICATE;
+
+    /** Every status that ends a request. */
+    public static List<RequestStatus> finalStatuses() {
+        return Arrays.stream(values()).filter(RequestStatus::isFinal).toList();
+    }
 
     public boolean isFinal() {
         return this == CLOSED || this == REJECTED || this == CLOSED_UNVERIFIED || this == CLOSED_AS_DUPLICATE;

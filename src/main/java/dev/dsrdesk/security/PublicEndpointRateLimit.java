@@ -9,7 +9,6 @@ import java.util.OptionalLong;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -51,8 +50,6 @@ class PublicEndpointRateLimit extends OncePerRequestFilter {
     }
 
     private static boolean isOperator() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.isAuthenticated() && authentication.getAuthorities().stream()
-                .anyMatch(authority -> authority.getAuthority().equals(SecurityConfiguration.DPO));
+        return SecurityConfiguration.isOperator(SecurityContextHolder.getContext().getAuthentication());
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -22,10 +23,16 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  * the same users by {@link CamundaIdentityAuthenticationProvider}).
  */
 @Configuration(proxyBeanMethods = false)
-class SecurityConfiguration {
+public class SecurityConfiguration {
 
     static final String DPO = "GROUP_" + DeskGroups.DPO;
     static final String MANAGERS = "GROUP_" + DeskGroups.MANAGERS;
+
+    /** Whether the caller is signed in as a privacy desk operator (group dpo). */
+    public static boolean isOperator(Authentication caller) {
+        return caller != null && caller.isAuthenticated()
+                && caller.getAuthorities().stream().anyMatch(authority -> authority.getAuthority().equals(DPO));
+    }
 
     /** The Camunda webapps and REST API guard themselves; Spring Security stays out of their way. */
     @Bean

@@ -82,10 +82,10 @@ class DataSubjectRequestProcessTest {
             assertThat(task.getDueDate()).isNotNull();
             assertThat(task.getFollowUpDate()).isBefore(task.getDueDate());
         });
-        assertThat(entitySteps).extracting(task -> entityOf(task) + ":" + actionOf(task))
+        assertThat(entitySteps).extracting(task -> DeskDriver.entityOf(task) + ":" + DeskDriver.actionOf(task))
                 .containsExactlyInAnyOrder(expectedSteps.split(" "));
         assertThat(entitySteps).allSatisfy(task ->
-                assertThat(candidateGroupOf(task)).endsWith("-" + entityOf(task)));
+                assertThat(candidateGroupOf(task)).endsWith("-" + DeskDriver.entityOf(task)));
 
         for (Task step : entitySteps) {
             desk.complete(step, DeskDriver.doneAnswer(step));
@@ -264,16 +264,6 @@ class DataSubjectRequestProcessTest {
 
         assertThat(process).isEnded();
         assertThat(desk.mailSubjectsTo(email)).filteredOn(subject -> subject.contains("is complete")).hasSize(1);
-    }
-
-    /** Entity task names read "DSR-…: ACTION (entity-id)". */
-    private static String entityOf(Task task) {
-        return task.getName().substring(task.getName().lastIndexOf('(') + 1, task.getName().length() - 1);
-    }
-
-    private static String actionOf(Task task) {
-        String name = task.getName();
-        return name.substring(name.indexOf(": ") + 2, name.lastIndexOf(" ("));
     }
 
     private String candidateGroupOf(Task task) {

@@ -129,10 +129,20 @@ public class DeskDriver {
                 .orderByTaskName().asc().list();
     }
 
+    /** Entity task names read "DSR-…: ACTION (entity-id)". */
+    public static String actionOf(Task entityTask) {
+        String name = entityTask.getName();
+        return name.substring(name.indexOf(": ") + 2, name.lastIndexOf(" ("));
+    }
+
+    public static String entityOf(Task entityTask) {
+        String name = entityTask.getName();
+        return name.substring(name.lastIndexOf('(') + 1, name.length() - 1);
+    }
+
     /** A complete DONE answer for an entity task, with what its action asks for (task names read "…: ACTION (entity)"). */
     public static Map<String, Object> doneAnswer(Task entityTask) {
-        String name = entityTask.getName();
-        String action = name.substring(name.indexOf(": ") + 2, name.lastIndexOf(" ("));
+        String action = actionOf(entityTask);
         return switch (action) {
             case "EXPORT" -> Map.of("outcome", "DONE", "records",
                     "[{\"category\":\"Contact information\",\"field\":\"email\",\"value\":\"ada.secret@example.org\",\"source\":\"CRM\"}]");
