@@ -30,14 +30,17 @@ public class AuditEvent {
 
     private String details;
 
+    private String origin;
+
     @Column(name = "occurred_at", nullable = false)
     private Instant occurredAt;
 
     protected AuditEvent() {
     }
 
-    AuditEvent(String reference, String eventType, String actor, String details, Instant occurredAt) {
+    AuditEvent(String reference, String eventType, String actor, String details, String origin, Instant occurredAt) {
         this.reference = reference;
+        this.origin = origin;
         this.eventType = eventType;
         this.actor = actor;
         this.details = details;
@@ -48,5 +51,6 @@ public class AuditEvent {
     public String getEventType() { return eventType; }
     public String getActor() { return actor; }
     public String getDetails() { return details; }
+    public String getOrigin() { return origin; }
     public Instant getOccurredAt() { return occurredAt; }
 }

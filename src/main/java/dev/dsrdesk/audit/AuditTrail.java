@@ -9,7 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The request's history for a regulator: received, verified, decided, answered, extended, delivered,
  * closed. Events are written in the transaction of what they record, so one never exists without the other.
- * Details never hold the requester's personal data.
+ * Each says who, when, what and from where; details never hold the requester's personal data.
  */
 @Component("audit")
 public class AuditTrail {
@@ -26,7 +26,8 @@ public class AuditTrail {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(String reference, String eventType, String actor, String details) {
-        events.save(new AuditEvent(reference, eventType, actor == null ? SYSTEM : actor, details, clock.instant()));
+        events.save(new AuditEvent(reference, eventType, actor == null ? SYSTEM : actor, details,
+                AuditOrigin.current(), clock.instant()));
     }
 
     @Transactional(readOnly = true)

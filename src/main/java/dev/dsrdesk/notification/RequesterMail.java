@@ -1,5 +1,6 @@
 package dev.dsrdesk.notification;
 
+import dev.dsrdesk.audit.AuditTrail;
 import dev.dsrdesk.request.DataSubjectRequest;
 import java.util.Locale;
 import java.util.Map;
@@ -22,9 +23,11 @@ public class RequesterMail {
     private final MessageSource messages;
     private final SpringTemplateEngine templates;
     private final ComplaintAuthorities authorities;
+    private final AuditTrail audit;
 
     public RequesterMail(MailTransport transport, MailSettings settings, MessageSource messages,
-                         ComplaintAuthorities authorities) {
+                         ComplaintAuthorities authorities, AuditTrail audit) {
+        this.audit = audit;
         this.transport = transport;
         this.settings = settings;
         this.messages = messages;
@@ -32,6 +35,7 @@ public class RequesterMail {
         this.templates = textTemplates(messages);
     }
 
+    /** Sends and records it in the request's audit trail, in the caller's transaction. */
     public void send(DataSubjectRequest request, RequesterMessage message, Map<String, Object> details) {
         Locale locale = Locale.forLanguageTag(request.getLanguage());
         Context context = new Context(locale);
@@ -42,6 +46,7 @@ public class RequesterMail {
         String body = templates.process(message.templateName(), context);
         String subject = messages.getMessage(message.subjectKey(), new Object[] {request.getReference()}, locale);
         transport.send(settings.from(), new OutgoingMail(request.getEmail(), subject, body));
+        audit.record(request.getReference(), "MAIL_SENT", null, message.name());
     }
 
     private static SpringTemplateEngine textTemplates(MessageSource messages) {

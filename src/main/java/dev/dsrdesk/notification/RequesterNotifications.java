@@ -27,28 +27,28 @@ public class RequesterNotifications {
         this.downloads = downloads;
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     public void acknowledgement(String reference) {
         mail.send(requests.byReference(reference), RequesterMessage.ACKNOWLEDGEMENT, Map.of());
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     public void closedUnverified(String reference) {
         mail.send(requests.byReference(reference), RequesterMessage.CLOSED_UNVERIFIED, Map.of());
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     public void linked(String reference, String openReference) {
         mail.send(requests.byReference(reference), RequesterMessage.LINKED, Map.of("openReference", openReference));
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     public void identityRefusal(DelegateExecution execution) {
         DataSubjectRequest request = requests.byReference((String) execution.getVariable("reference"));
         mail.send(request, RequesterMessage.IDENTITY_REFUSAL, Map.of("reason", execution.getVariable("refusalReason")));
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     public void rejection(DelegateExecution execution) {
         DataSubjectRequest request = requests.byReference((String) execution.getVariable("reference"));
         mail.send(request, RequesterMessage.REJECTION, Map.of("reason", execution.getVariable("rejectionReason")));

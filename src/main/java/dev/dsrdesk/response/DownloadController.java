@@ -1,5 +1,6 @@
 package dev.dsrdesk.response;
 
+import dev.dsrdesk.security.LinkRefusal;
 import dev.dsrdesk.notification.ComplaintAuthorities;
 import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.request.RequestType;
@@ -8,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -44,7 +44,7 @@ class DownloadController {
     String ask(@RequestParam(name = "token", required = false) String token, Model model, HttpServletResponse response) {
         Optional<DataSubjectRequest> request = links.requestBehind(token);
         if (request.isEmpty()) {
-            response.setStatus(HttpStatus.GONE.value());
+            response.setStatus(LinkRefusal.status(token));
             return "download-invalid";
         }
         model.addAttribute("token", token);
@@ -58,7 +58,7 @@ class DownloadController {
         Optional<CompiledResponse> compiled = links.download(token);
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         if (compiled.isEmpty()) {
-            response.setStatus(HttpStatus.GONE.value());
+            response.setStatus(LinkRefusal.status(token));
             return "download-invalid";
         }
         CompiledResponse answer = compiled.get();

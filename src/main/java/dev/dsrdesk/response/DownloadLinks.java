@@ -64,11 +64,9 @@ public class DownloadLinks {
     }
 
     private Optional<DownloadLink> usable(String secret) {
-        if (secret == null || secret.isBlank() || secret.length() > 100) {
-            return Optional.empty();
-        }
         Instant now = clock.instant();
-        return links.findByTokenHash(new TokenSecret(secret).hash()).filter(link -> link.isUsableAt(now));
+        return TokenSecret.presented(secret).flatMap(presented -> links.findByTokenHash(presented.hash())
+                .filter(link -> link.matches(presented) && link.isUsableAt(now)));
     }
 
     /** What the closure mail tells the requester. */

@@ -1,5 +1,6 @@
 package dev.dsrdesk.response;
 
+import dev.dsrdesk.export.Csv;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.dsrdesk.fulfilment.EntityRecord;
@@ -72,8 +73,8 @@ class PortabilityPackage {
         for (CompiledResponse.EntitySection section : response.involved()) {
             for (EntityRecord record : section.records()) {
                 files.computeIfAbsent(fileName(record.category()), name -> new StringBuilder("entity,field,value,source\r\n"))
-                        .append(csv(section.name())).append(',').append(csv(record.field())).append(',')
-                        .append(csv(record.value())).append(',').append(csv(record.source())).append("\r\n");
+                        .append(Csv.quoted(section.name())).append(',').append(Csv.quoted(record.field())).append(',')
+                        .append(Csv.quoted(record.value())).append(',').append(Csv.quoted(record.source())).append("\r\n");
             }
         }
         return files;
@@ -84,11 +85,6 @@ class PortabilityPackage {
         String ascii = Normalizer.normalize(category, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         return (slug.isEmpty() ? "uncategorised" : slug) + ".csv";
-    }
-
-    /** RFC 4180 quoting. */
-    private static String csv(String value) {
-        return "\"" + value.replace("\"", "\"\"") + "\"";
     }
 
     private static void write(ZipOutputStream zip, String name, byte[] content) throws IOException {

@@ -5,6 +5,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 
 /**
@@ -38,6 +40,15 @@ public abstract class HashedLink {
         this.tokenHash = tokenHash;
         this.createdAt = createdAt;
         this.expiresAt = expiresAt;
+    }
+
+    /**
+     * Whether this link was issued for the presented secret, compared in constant time. The lookup by hash found
+     * it already; this keeps exactness where a database compares text loosely (case-insensitive collations).
+     */
+    public boolean matches(TokenSecret presented) {
+        return MessageDigest.isEqual(tokenHash.getBytes(StandardCharsets.US_ASCII),
+                presented.hash().getBytes(StandardCharsets.US_ASCII));
     }
 
     public boolean isUnexpiredAt(Instant now) {

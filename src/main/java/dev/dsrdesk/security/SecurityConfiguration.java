@@ -62,7 +62,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/requests", "/verify", "/download", "/api/requests").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/requests/*/unlink", "/api/requests/*/extension").hasAuthority(DPO)
-                        .requestMatchers("/api/requests/*/audit").hasAuthority(DPO)
+                        .requestMatchers("/api/requests/*/audit", "/api/requests/*/audit.csv").hasAuthority(DPO)
                         .requestMatchers("/staff/**").hasAuthority(DPO)
                         .requestMatchers("/dashboard", "/dashboard/**", "/actuator/prometheus").hasAnyAuthority(DPO, MANAGERS)
                         .requestMatchers("/api/**").hasAnyAuthority(DPO, MANAGERS)

@@ -6,11 +6,29 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
-/** A 256-bit random secret for a link sent to a requester, and the hash under which it is stored. */
+/**
+ * A 256-bit random secret for a link sent to a requester, and the hash under which it is stored.
+ * A presented secret is looked up by its hash, so the database compares hashes of what a guesser sends, never
+ * the secret itself; {@link HashedLink#matches} then compares in constant time.
+ */
 public record TokenSecret(String value) {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** 32 random bytes in unpadded base64url. */
+    private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9_-]{43}");
+
+    /** Whether a presented value has the shape of a secret this desk issues; the shape is public, so this reveals nothing. */
+    public static boolean isWellFormed(String presented) {
+        return presented != null && WELL_FORMED.matcher(presented).matches();
+    }
+
+    /** The secret a requester presented, if it has the right shape. */
+    public static Optional<TokenSecret> presented(String presented) {
+        return isWellFormed(presented) ? Optional.of(new TokenSecret(presented)) : Optional.empty();
+    }
 
     public static TokenSecret generate() {
         byte[] bytes = new byte[32];

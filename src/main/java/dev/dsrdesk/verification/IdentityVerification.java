@@ -101,11 +101,9 @@ public class IdentityVerification {
     }
 
     private Optional<VerificationToken> usableToken(String secret) {
-        if (secret == null || secret.isBlank() || secret.length() > 100) {
-            return Optional.empty();
-        }
         Instant now = clock.instant();
-        return tokens.findByTokenHash(new TokenSecret(secret).hash()).filter(token -> token.isUsableAt(now));
+        return TokenSecret.presented(secret).flatMap(presented -> tokens.findByTokenHash(presented.hash())
+                .filter(token -> token.matches(presented) && token.isUsableAt(now)));
     }
 
     private void mailLink(DataSubjectRequest request, RequesterMessage message, Instant now, Instant expiresAt) {

@@ -1,6 +1,6 @@
 package dev.dsrdesk.verification;
 
-import org.springframework.http.HttpStatus;
+import dev.dsrdesk.security.LinkRefusal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +21,7 @@ class VerificationController {
     @GetMapping("/verify")
     String ask(@RequestParam(name = "token", required = false) String token, Model model, HttpServletResponse response) {
         if (!verification.isUsable(token)) {
-            response.setStatus(HttpStatus.GONE.value());
+            response.setStatus(LinkRefusal.status(token));
             return "verification-invalid";
         }
         model.addAttribute("token", token);
@@ -32,7 +32,7 @@ class VerificationController {
     String confirm(@RequestParam(name = "token", required = false) String token, Model model, HttpServletResponse response) {
         VerificationResult result = verification.confirm(token);
         if (!result.verified()) {
-            response.setStatus(HttpStatus.GONE.value());
+            response.setStatus(LinkRefusal.status(token));
             return "verification-invalid";
         }
         model.addAttribute("reference", result.reference());

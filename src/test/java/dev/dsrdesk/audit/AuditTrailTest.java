@@ -1,6 +1,9 @@
 package dev.dsrdesk.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -19,7 +22,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Every step of a request leaves an entry saying what, who and when, and nothing of the requester's data. */
 @DeskTest
@@ -28,6 +34,7 @@ class AuditTrailTest {
     @Autowired DeskDriver desk;
     @Autowired MockMvc mvc;
     @Autowired ObjectMapper json;
+    @Autowired JdbcTemplate jdbc;
 
     @Test
     void aRequestsHistoryReadsFromReceiptToClosure() throws Exception {
@@ -41,11 +48,66 @@ class AuditTrailTest {
         JsonNode trail = trail(request.getReference());
         List<String> events = new ArrayList<>();
         trail.forEach(entry -> events.add(entry.get("event").asText()));
-        assertThat(events).containsExactly("RECEIVED", "VERIFIED", "TRIAGED", "ENTITY_ANSWERED", "ENTITY_ANSWERED",
-                "ENTITY_ANSWERED", "ENTITY_ANSWERED", "ENTITY_ANSWERED", "APPROVED", "CLOSED");
-        assertThat(trail.get(1).get("actor").asText()).isEqualTo("requester");
-        assertThat(trail.get(9).get("details").asText()).isEqualTo("CLOSED");
+        assertThat(events).containsExactly("RECEIVED", "MAIL_SENT", "MAIL_SENT", "VERIFIED", "TRIAGED", "ENTITY_ANSWERED",
+                "ENTITY_ANSWERED", "ENTITY_ANSWERED", "ENTITY_ANSWERED", "ENTITY_ANSWERED", "APPROVED", "MAIL_SENT", "CLOSED");
+        assertThat(trail.get(1).get("details").asText()).isEqualTo("ACKNOWLEDGEMENT");
+        assertThat(trail.get(2).get("details").asText()).isEqualTo("VERIFICATION_LINK");
+        assertThat(trail.get(3).get("actor").asText()).isEqualTo("requester");
+        assertThat(trail.get(11).get("details").asText()).isEqualTo("CLOSURE");
+        assertThat(trail.get(12).get("details").asText()).isEqualTo("CLOSED");
+        assertThat(trail.get(1).get("origin").asText()).as("sent by a job").isEqualTo("background job");
         assertThat(trail.toString()).doesNotContain(email).doesNotContain("Ada Lovelace");
+    }
+
+    @Test
+    void anEventOverTheWebSaysFromWhichAddressAndEndpoint() throws Exception {
+        String email = DeskDriver.uniqueEmail();
+        DataSubjectRequest request = desk.awaitingVerification("ACCESS", email);
+        mvc.perform(post("/verify").param("token", desk.latestVerificationSecret(email)).with(csrf())
+                        .with(from("198.51.100.23")))
+                .andExpect(status().isOk());
+
+        JsonNode verified = null;
+        for (JsonNode entry : trail(request.getReference())) {
+            if (entry.get("event").asText().equals("VERIFIED")) {
+                verified = entry;
+            }
+        }
+        assertThat(verified).isNotNull();
+        assertThat(verified.get("origin").asText()).isEqualTo("198.51.100.23 POST /verify").doesNotContain("token");
+    }
+
+    @Test
+    void operatorsExportTheTrailAsCsv() throws Exception {
+        DataSubjectRequest request = desk.enteredByStaff("ERASURE", DeskDriver.uniqueEmail(), "POST",
+                LocalDate.now(ZoneId.of("Europe/Rome")).toString());
+        mvc.perform(post("/api/requests/{reference}/extension", request.getReference()).with(httpBasic("reviewer", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"months\":1,\"reason\":\"The \\\"paper\\\" archive in Trento.\"}"))
+                .andExpect(status().isOk());
+
+        MvcResult export = mvc.perform(get("/api/requests/{reference}/audit.csv", request.getReference())
+                        .with(httpBasic("operator", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/csv"))
+                .andReturn();
+        assertThat(export.getResponse().getHeader("Content-Disposition")).contains("audit-" + request.getReference() + ".csv");
+        List<String> lines = export.getResponse().getContentAsString().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("at,event,actor,origin,details");
+        assertThat(lines).hasSize(trail(request.getReference()).size() + 1);
+        assertThat(lines.get(1)).contains("\"RECEIVED\",\"operator\"");
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("\"EXTENDED\",\"reviewer\"")
+                .contains("The \"\"paper\"\" archive in Trento."));
+    }
+
+    @Test
+    void theDatabaseItselfRefusesToChangeOrRemoveAnEvent() {
+        DataSubjectRequest request = desk.submit("ACCESS", DeskDriver.uniqueEmail());
+        assertThatThrownBy(() -> jdbc.update("update audit_event set actor = 'someone else' where reference = ?",
+                request.getReference())).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("delete from audit_event where reference = ?", request.getReference()))
+                .hasMessageContaining("append-only");
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where reference = ? and actor <> 'someone else'",
+                Long.class, request.getReference())).isEqualTo(1);
     }
 
     @Test
@@ -75,6 +137,13 @@ class AuditTrailTest {
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/requests/{reference}/audit", request.getReference()).with(httpBasic("rome", "demo")))
                 .andExpect(status().isForbidden());
+    }
+
+    private static RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
     }
 
     private JsonNode trail(String reference) throws Exception {

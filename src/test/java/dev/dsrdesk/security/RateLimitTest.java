@@ -79,8 +79,8 @@ class RateLimitTest {
 
     @Test
     void guessingLinksIsSlowedDown() throws Exception {
-        mvc.perform(get("/verify").param("token", "guess-1").with(from("10.2.0.1"))).andExpect(status().isGone());
-        mvc.perform(get("/download").param("token", "guess-2").with(from("10.2.0.1"))).andExpect(status().isGone());
+        mvc.perform(get("/verify").param("token", "guess-1").with(from("10.2.0.1"))).andExpect(status().isBadRequest());
+        mvc.perform(get("/download").param("token", "guess-2").with(from("10.2.0.1"))).andExpect(status().isBadRequest());
         mvc.perform(get("/verify").param("token", "guess-3").with(from("10.2.0.1")))
                 .andExpect(status().isTooManyRequests())
                 .andExpect(header().exists("Retry-After"));

@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @TestComponent
 public class DeskDriver {
 
+    private static final Pattern DOWNLOAD_LINK = Pattern.compile("https?://\\S+/download\\?token=([A-Za-z0-9_-]+)");
     private static final Pattern VERIFY_LINK = Pattern.compile("https?://\\S+/verify\\?token=([A-Za-z0-9_-]+)");
 
     private final IntakeService intake;
@@ -177,6 +178,28 @@ public class DeskDriver {
         DataSubjectRequest request = verifiedRequest(type, email);
         complete(taskOf(request.getReference(), "Task_TriageRequest"), Map.of("decision", "ACCEPT"));
         return request;
+    }
+
+    /** An ACCESS request answered (Rome holds one record, kept.in.crm@example.org), approved and closed with a download link. */
+    public DataSubjectRequest closedAccessRequest(String email) {
+        DataSubjectRequest request = acceptedRequest("ACCESS", email);
+        entityTasks(request.getReference()).forEach(step -> complete(step, entityOf(step).equals("rome")
+                ? Map.of("outcome", "DONE", "records",
+                        "[{\"category\":\"Contact information\",\"field\":\"email\",\"value\":\"kept.in.crm@example.org\",\"source\":\"CRM\"}]")
+                : Map.of("outcome", "NO_DATA")));
+        runJobs(request.getReference());
+        complete(taskOf(request.getReference(), "Task_ReviewResponse"), Map.of("approved", true));
+        runJobs(request.getReference());
+        return request;
+    }
+
+    /** The secret of the download link in the closure mail, which never holds the data itself. */
+    public String downloadSecret(String email) {
+        String closure = lastMailTo(email, "is complete");
+        assertThat(closure).doesNotContain("kept.in.crm@example.org");
+        Matcher matcher = DOWNLOAD_LINK.matcher(closure);
+        assertThat(matcher.find()).as("a download link in:%n%s", closure).isTrue();
+        return matcher.group(1);
     }
 
     /** The secret of the latest verification link mailed to the requester. */

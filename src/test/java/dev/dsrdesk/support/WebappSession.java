@@ -37,6 +37,8 @@ public final class WebappSession {
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
         session.lastLoginStatus = response.statusCode();
         session.lastLoginBody = response.body();
+        // signing in starts a new session, whose CSRF token the next read hands out, as in the browser app
+        session.send(HttpRequest.newBuilder(URI.create(session.base + "/api/admin/auth/user/default")).GET());
         return session;
     }
 

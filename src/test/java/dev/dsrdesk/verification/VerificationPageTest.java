@@ -75,18 +75,6 @@ class VerificationPageTest {
     }
 
     @Test
-    void aForgedOrMissingTokenGetsAClearPageNeverAStackTrace() throws Exception {
-        for (String forged : new String[] {"forged", "", "x".repeat(5000), "<script>alert(1)</script>"}) {
-            mvc.perform(get("/verify").param("token", forged))
-                    .andExpect(status().isGone())
-                    .andExpect(content().string(Matchers.containsString("This link is not valid")))
-                    .andExpect(content().string(Matchers.not(Matchers.containsString("<script>alert"))));
-        }
-        mvc.perform(get("/verify")).andExpect(status().isGone());
-        mvc.perform(post("/verify").with(csrf())).andExpect(status().isGone());
-    }
-
-    @Test
     void tokensAreStoredOnlyAsHashes() {
         String email = DeskDriver.uniqueEmail();
         DataSubjectRequest request = desk.awaitingVerification("ACCESS", email);

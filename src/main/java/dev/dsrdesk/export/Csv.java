@@ -1,0 +1,22 @@
+package dev.dsrdesk.export;
+
+/** CSV cells (RFC 4180 quoting) for the files the desk hands out. */
+public final class Csv {
+
+    private Csv() {
+    }
+
+    /** The value exactly, quoted, with quotes doubled: for data handed back to its owner, which must stay faithful. */
+    public static String quoted(String value) {
+        return "\"" + (value == null ? "" : value).replace("\"", "\"\"") + "\"";
+    }
+
+    /**
+     * For reports staff open in spreadsheets: text a spreadsheet would run as a formula (=, +, -, @, tab, CR)
+     * gets a leading apostrophe, as free text written by requesters and staff ends up in these files.
+     */
+    public static String spreadsheetSafe(String value) {
+        boolean formula = value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0;
+        return quoted(formula ? "'" + value : value);
+    }
+}
