@@ -60,6 +60,34 @@ class AuditTrailTest {
     }
 
     @Test
+    void aRejectionReadsAsDecidedByWhomWithTheMailThatToldTheRequester() throws Exception {
+        DataSubjectRequest request = desk.verifiedRequest("ACCESS", DeskDriver.uniqueEmail());
+        desk.complete(desk.taskOf(request.getReference(), "Task_TriageRequest"),
+                Map.of("decision", "REJECT", "rejectionReason", "Third identical request this month"));
+        desk.runJobs(request.getReference());
+
+        List<String> events = new ArrayList<>();
+        trail(request.getReference()).forEach(entry -> events.add(entry.get("event").asText() + " " + entry.get("details").asText()));
+        assertThat(events).endsWith("TRIAGED REJECT", "MAIL_SENT REJECTION", "CLOSED REJECTED");
+    }
+
+    @Test
+    void aDownloadIsRecordedFromWhereItWasMade() throws Exception {
+        String email = DeskDriver.uniqueEmail();
+        DataSubjectRequest request = desk.closedAccessRequest(email);
+        mvc.perform(post("/download").param("token", desk.downloadSecret(email)).with(csrf()).with(from("203.0.113.7")))
+                .andExpect(status().isOk());
+
+        JsonNode last = null;
+        for (JsonNode entry : trail(request.getReference())) {
+            last = entry;
+        }
+        assertThat(last.get("event").asText()).isEqualTo("PACKAGE_DOWNLOADED");
+        assertThat(last.get("actor").asText()).isEqualTo("requester");
+        assertThat(last.get("origin").asText()).isEqualTo("203.0.113.7 POST /download");
+    }
+
+    @Test
     void anEventOverTheWebSaysFromWhichAddressAndEndpoint() throws Exception {
         String email = DeskDriver.uniqueEmail();
         DataSubjectRequest request = desk.awaitingVerification("ACCESS", email);
