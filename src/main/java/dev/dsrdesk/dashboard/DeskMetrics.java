@@ -43,6 +43,9 @@ class DeskMetrics implements MeterBinder {
                         "select count(*) from data_subject_request where status not in (" + FINAL + ") "
                                 + "and coalesce(extended_due_date, due_date) < ?", LocalDate.now(clock)))
                 .description("Open requests past their statutory date").register(registry);
+        Gauge.builder("dsr.mail.waiting", this, metrics -> metrics.count(
+                        "select count(*) from queued_mail where delivered_at is null"))
+                .description("Mails queued and not yet delivered (mail server slow or down)").register(registry);
         for (RequestStatus status : RequestStatus.finalStatuses()) {
             Gauge.builder("dsr.requests.closed", this, metrics -> metrics.count(
                             "select count(*) from data_subject_request where status = ?", status.name()))

@@ -14,7 +14,8 @@ public record SlaFigures(
         long closedThisMonthLate,
         Double medianDaysToClose,
         List<EntitySpeed> slowestEntities,
-        long openIncidents) {
+        long openIncidents,
+        long mailWaiting) {
 
     public long openTotal() {
         return openByStatus.stream().mapToLong(Count::count).sum();

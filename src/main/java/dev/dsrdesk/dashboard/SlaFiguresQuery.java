@@ -1,5 +1,6 @@
 package dev.dsrdesk.dashboard;
 
+import dev.dsrdesk.notification.MailOutbox;
 import dev.dsrdesk.registry.EntityRegistry;
 import dev.dsrdesk.request.RequestStatus;
 import java.sql.Timestamp;
@@ -28,11 +29,14 @@ class SlaFiguresQuery {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final RuntimeService runtime;
+    private final MailOutbox outbox;
     private final EntityRegistry registry;
     private final Clock clock;
 
-    SlaFiguresQuery(NamedParameterJdbcTemplate jdbc, RuntimeService runtime, EntityRegistry registry, Clock clock) {
+    SlaFiguresQuery(NamedParameterJdbcTemplate jdbc, RuntimeService runtime, EntityRegistry registry, MailOutbox outbox,
+                    Clock clock) {
         this.jdbc = jdbc;
+        this.outbox = outbox;
         this.runtime = runtime;
         this.registry = registry;
         this.clock = clock;
@@ -75,7 +79,7 @@ class SlaFiguresQuery {
         long onTime = closed.stream().filter(c -> !c.closedAt().toInstant().atZone(zone).toLocalDate().isAfter(c.due())).count();
 
         return new SlaFigures(today, byStatus, byEntity, dueSoon, overdue, onTime, closed.size() - onTime,
-                median(closed), slowest(params, names), runtime.createIncidentQuery().count());
+                median(closed), slowest(params, names), runtime.createIncidentQuery().count(), outbox.waiting());
     }
 
     private List<SlaFigures.DueRequest> due(String sql, MapSqlParameterSource params) {

@@ -1,6 +1,5 @@
 package dev.dsrdesk.notification;
 
-import dev.dsrdesk.audit.AuditTrail;
 import dev.dsrdesk.request.DataSubjectRequest;
 import java.util.Locale;
 import java.util.Map;
@@ -12,30 +11,28 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * Writes a requester's message from its template (in the request's language) and hands it to the transport.
+ * Writes a requester's message from its template (in the request's language) and queues it in the outbox.
  * The template engine is private to mail so that it does not replace the one serving the pages.
  */
 @Component
 public class RequesterMail {
 
-    private final MailTransport transport;
+    private final MailOutbox outbox;
     private final MailSettings settings;
     private final MessageSource messages;
     private final SpringTemplateEngine templates;
     private final ComplaintAuthorities authorities;
-    private final AuditTrail audit;
 
-    public RequesterMail(MailTransport transport, MailSettings settings, MessageSource messages,
-                         ComplaintAuthorities authorities, AuditTrail audit) {
-        this.audit = audit;
-        this.transport = transport;
+    public RequesterMail(MailOutbox outbox, MailSettings settings, MessageSource messages,
+                         ComplaintAuthorities authorities) {
+        this.outbox = outbox;
         this.settings = settings;
         this.messages = messages;
         this.authorities = authorities;
         this.templates = textTemplates(messages);
     }
 
-    /** Sends and records it in the request's audit trail, in the caller's transaction. */
+    /** Queues the message for delivery, in the caller's transaction: it leaves only if that work commits. */
     public void send(DataSubjectRequest request, RequesterMessage message, Map<String, Object> details) {
         Locale locale = Locale.forLanguageTag(request.getLanguage());
         Context context = new Context(locale);
@@ -45,8 +42,7 @@ public class RequesterMail {
         context.setVariables(details);
         String body = templates.process(message.templateName(), context);
         String subject = messages.getMessage(message.subjectKey(), new Object[] {request.getReference()}, locale);
-        transport.send(settings.from(), new OutgoingMail(request.getEmail(), subject, body));
-        audit.record(request.getReference(), "MAIL_SENT", null, message.name());
+        outbox.enqueue(request.getReference(), message.name(), new OutgoingMail(request.getEmail(), subject, body));
     }
 
     private static SpringTemplateEngine textTemplates(MessageSource messages) {

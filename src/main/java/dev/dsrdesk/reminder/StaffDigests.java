@@ -1,7 +1,7 @@
 package dev.dsrdesk.reminder;
 
 import dev.dsrdesk.notification.MailSettings;
-import dev.dsrdesk.notification.MailTransport;
+import dev.dsrdesk.notification.MailOutbox;
 import dev.dsrdesk.notification.OutgoingMail;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -15,13 +15,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class StaffDigests {
 
     private final StaffNoticeRepository notices;
-    private final MailTransport transport;
+    private final MailOutbox outbox;
     private final MailSettings settings;
     private final Clock clock;
 
-    StaffDigests(StaffNoticeRepository notices, MailTransport transport, MailSettings settings, Clock clock) {
+    StaffDigests(StaffNoticeRepository notices, MailOutbox outbox, MailSettings settings, Clock clock) {
         this.notices = notices;
-        this.transport = transport;
+        this.outbox = outbox;
         this.settings = settings;
         this.clock = clock;
     }
@@ -39,7 +39,7 @@ public class StaffDigests {
             pending.forEach(notice -> body.append("- [").append(label(notice.getKind())).append("] ")
                     .append(notice.getText()).append('\n'));
             body.append("\nOpen Tasklist to act: your tasks are sorted by due date.\n\n").append(settings.deskName()).append('\n');
-            transport.send(settings.from(), new OutgoingMail(email,
+            outbox.enqueue(null, "STAFF_DIGEST", new OutgoingMail(email,
                     "Privacy desk: " + pending.size() + " item(s) need your attention", body.toString()));
             pending.forEach(notice -> notice.sent(clock.instant()));
         });

@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import dev.dsrdesk.registry.Entity;
 import dev.dsrdesk.registry.EntityRegistry;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -70,8 +71,10 @@ class DeskIdentitySetup implements ApplicationRunner {
         grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
                 ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-                ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK);
-        grant(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
+                ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK,
+                // a job whose retries are spent (mail server down) is retried by an operator from Cockpit
+                ProcessDefinitionPermissions.RETRY_JOB);
+        grant(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ, ProcessInstancePermissions.RETRY_JOB);
         grant(group, Resources.TASK, ANY, TaskPermissions.READ, TaskPermissions.TASK_WORK, TaskPermissions.TASK_ASSIGN);
         grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
         grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
@@ -114,16 +117,18 @@ class DeskIdentitySetup implements ApplicationRunner {
         }
     }
 
+    /** Adds what is missing to the group's grant, so that an upgrade brings new permissions to an existing installation. */
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-        boolean exists = authorizations.createAuthorizationQuery()
-                .groupIdIn(group).resourceType(resource).resourceId(resourceId).count() > 0;
-        if (exists) {
+        Authorization authorization = authorizations.createAuthorizationQuery()
+                .groupIdIn(group).resourceType(resource).resourceId(resourceId).singleResult();
+        if (authorization == null) {
+            authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+            authorization.setGroupId(group);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+        } else if (Arrays.stream(permissions).allMatch(authorization::isPermissionGranted)) {
             return;
         }
-        Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-        authorization.setGroupId(group);
-        authorization.setResource(resource);
-        authorization.setResourceId(resourceId);
         for (Permission permission : permissions) {
             authorization.addPermission(permission);
         }

@@ -49,12 +49,12 @@ class AuditTrailTest {
         List<String> events = new ArrayList<>();
         trail.forEach(entry -> events.add(entry.get("event").asText()));
         assertThat(events).containsExactly("RECEIVED", "MAIL_SENT", "MAIL_SENT", "VERIFIED", "TRIAGED", "ENTITY_ANSWERED",
-                "ENTITY_ANSWERED", "ENTITY_ANSWERED", "ENTITY_ANSWERED", "ENTITY_ANSWERED", "APPROVED", "MAIL_SENT", "CLOSED");
+                "ENTITY_ANSWERED", "ENTITY_ANSWERED", "ENTITY_ANSWERED", "ENTITY_ANSWERED", "APPROVED", "CLOSED", "MAIL_SENT");
         assertThat(trail.get(1).get("details").asText()).isEqualTo("ACKNOWLEDGEMENT");
         assertThat(trail.get(2).get("details").asText()).isEqualTo("VERIFICATION_LINK");
         assertThat(trail.get(3).get("actor").asText()).isEqualTo("requester");
-        assertThat(trail.get(11).get("details").asText()).isEqualTo("CLOSURE");
-        assertThat(trail.get(12).get("details").asText()).isEqualTo("CLOSED");
+        assertThat(trail.get(11).get("details").asText()).isEqualTo("CLOSED");
+        assertThat(trail.get(12).get("details").asText()).as("delivered once the closing work committed").isEqualTo("CLOSURE");
         assertThat(trail.get(1).get("origin").asText()).as("sent by a job").isEqualTo("background job");
         assertThat(trail.toString()).doesNotContain(email).doesNotContain("Ada Lovelace");
     }
@@ -68,7 +68,7 @@ class AuditTrailTest {
 
         List<String> events = new ArrayList<>();
         trail(request.getReference()).forEach(entry -> events.add(entry.get("event").asText() + " " + entry.get("details").asText()));
-        assertThat(events).endsWith("TRIAGED REJECT", "MAIL_SENT REJECTION", "CLOSED REJECTED");
+        assertThat(events).endsWith("TRIAGED REJECT", "CLOSED REJECTED", "MAIL_SENT REJECTION");
     }
 
     @Test

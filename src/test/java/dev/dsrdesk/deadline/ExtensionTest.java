@@ -45,6 +45,7 @@ class ExtensionTest {
 
         assertThat(extended).isAfterOrEqualTo(TODAY.plusMonths(3)).isBefore(TODAY.plusMonths(3).plusDays(5));
         assertThat(extended.getDayOfWeek()).isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
+        desk.runJobs(request.getReference());
         assertThat(desk.lastMailTo(email, "More time is needed")).contains("Three archives must be searched by hand.")
                 .contains("Art. 12(3)");
         mvc.perform(get("/api/requests/{reference}", request.getReference()).with(httpBasic("manager", "demo")))

@@ -74,6 +74,7 @@ class DeadlineTimersTest {
                 .isWaitingAt("Task_FulfilEntityStep").hasPassed("Task_RemindEntity", "Task_EscalateLateStep");
         long romeMailsBefore = mailsTo("rome@staff.interactivemedia.example");
         digests.sendAll();
+        desk.deliverStaffMail();
 
         assertThat(mailsTo("rome@staff.interactivemedia.example")).as("one digest, not one mail per notice")
                 .isEqualTo(romeMailsBefore + 1);
@@ -104,6 +105,7 @@ class DeadlineTimersTest {
         assertThat(jdbc.queryForObject("select breached_at from data_subject_request where reference = ?", Date.class,
                 request.getReference())).isNotNull();
         digests.sendAll();
+        desk.deliverStaffMail();
         assertThat(lastMailTo("operator@staff.interactivemedia.example")).contains("[statutory date passed]")
                 .contains(request.getReference());
     }

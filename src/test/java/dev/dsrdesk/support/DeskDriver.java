@@ -34,6 +34,7 @@ public class DeskDriver {
     private final TaskService tasks;
     private final ManagementService management;
     private final JdbcTemplate jdbc;
+    private Mailbox mailbox = this::devMailboxBodies;
 
     DeskDriver(IntakeService intake, IdentityVerification verification, RuntimeService runtime, TaskService tasks,
                ManagementService management, JdbcTemplate jdbc) {
@@ -97,16 +98,35 @@ public class DeskDriver {
         throw new AssertionError("jobs of " + reference + " keep coming");
     }
 
+    /** Delivers the staff mail waiting in the outbox (digests), as the job executor would. */
+    public void deliverStaffMail() {
+        runJobs("staff");
+    }
+
+    private List<String> devMailboxBodies(String email, String subjectPart) {
+        return jdbc.queryForList("select body from dev_mail where recipient = ? and subject like ? order by id desc",
+                String.class, email, "%" + subjectPart + "%");
+    }
+
     public List<String> mailSubjectsTo(String email) {
         return jdbc.queryForList("select subject from dev_mail where recipient = ? order by id", String.class, email);
     }
 
     public String lastMailTo(String email, String subjectPart) {
-        List<String> bodies = jdbc.queryForList(
-                "select body from dev_mail where recipient = ? and subject like ? order by id desc", String.class,
-                email, "%" + subjectPart + "%");
+        List<String> bodies = mailbox.bodies(email, subjectPart);
         assertThat(bodies).as("mail to %s about '%s'", email, subjectPart).isNotEmpty();
         return bodies.get(0);
+    }
+
+    /** Where the requester's mail is read: the dev mailbox, unless a test sends to a real SMTP server. */
+    public void readMailFrom(Mailbox mailbox) {
+        this.mailbox = mailbox;
+    }
+
+    /** Bodies of the mails to a recipient whose subject contains a text, newest first. */
+    @FunctionalInterface
+    public interface Mailbox {
+        List<String> bodies(String recipient, String subjectPart);
     }
 
     public String verificationSecretIn(String mailBody) {
