@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -83,9 +84,13 @@ class AuthorizationMatrixTest {
             operator          POST    /engine-rest/task/{fresh-rome-task}/complete                           allowed
             anonymous         POST    /engine-rest/task/{fresh-rome-task}/complete                           refused
             rome              PUT     /engine-rest/task/{fresh-rome-task}                                    refused
+            operator          PUT     /engine-rest/task/{fresh-rome-task}                                    allowed
+            admin             PUT     /engine-rest/task/{fresh-rome-task}                                    allowed
             rome              POST    /engine-rest/task/{fresh-rome-task}/assignee                           refused
             operator          POST    /engine-rest/task/{fresh-rome-task}/assignee                           allowed
             rome              POST    /engine-rest/task/{fresh-rome-task}/identity-links                     refused
+            manager           POST    /engine-rest/task/{fresh-rome-task}/identity-links                     refused
+            admin             POST    /engine-rest/task/{fresh-rome-task}/identity-links                     allowed
             # -- process instances and their variables --
             rome              GET     /engine-rest/process-instance/{pi}                                     refused
             operator          GET     /engine-rest/process-instance/{pi}                                     allowed
@@ -141,6 +146,8 @@ class AuthorizationMatrixTest {
             rome              PUT     /engine-rest/group/dpo/members/rome                                    refused
             operator          PUT     /engine-rest/group/dpo/members/rome                                    refused
             manager           PUT     /engine-rest/group/managers/members/rome                               refused
+            operator          PUT     /engine-rest/group/managers/members/{fresh-user}                       refused
+            admin             PUT     /engine-rest/group/managers/members/{fresh-user}                       allowed
             rome              GET     /engine-rest/authorization/count                                       sees 0
             admin             GET     /engine-rest/authorization/count                                       sees some
             # -- the webapps: who may sign in where --
@@ -213,6 +220,7 @@ class AuthorizationMatrixTest {
 
     @LocalServerPort int port;
     @Autowired DeskDriver driver;
+    @Autowired IdentityService identity;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -322,6 +330,9 @@ class AuthorizationMatrixTest {
     }
 
     private String fresh(String what) {
+        if (what.equals("user")) {
+            return newUser();
+        }
         DataSubjectRequest request = driver.acceptedRequest("ACCESS", DeskDriver.uniqueEmail());
         driver.runJobs(request.getReference());
         return switch (what) {
@@ -331,6 +342,12 @@ class AuthorizationMatrixTest {
             case "trento-task" -> entityTask(request, "trento").getId();
             default -> throw new IllegalArgumentException("no fixture fresh-" + what);
         };
+    }
+
+    private String newUser() {
+        String id = "probe" + UUID.randomUUID().toString().substring(0, 8);
+        identity.saveUser(identity.newUser(id));
+        return id;
     }
 
     private Task entityTask(DataSubjectRequest request, String entity) {
