@@ -154,6 +154,9 @@ class DataSubjectRequestProcessTest {
         String entityProcess = rome.getProcessInstanceId();
 
         desk.complete(rome, Map.of("outcome", "DONE", "records", RECORDS, "notes", "found in the CRM"));
+        assertThat(runtime.createVariableInstanceQuery().processInstanceIdIn(entityProcess).variableName("records").count())
+                .as("the answer left the step's process with the task").isZero();
+        desk.runJobs(request.getReference());
 
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(entityProcess).singleResult().getState())
                 .isEqualTo("COMPLETED");

@@ -34,6 +34,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import dev.dsrdesk.support.DeskOverHttp;
 
 /**
  * The lifecycle as its users live it, over real HTTP against the running app with its job executor,
@@ -49,10 +50,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
         "logging.level.org.camunda.bpm.engine.context=off"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @ExtendWith(OutputCaptureExtension.class)
-abstract class LifecycleOverHttpContract {
+abstract class LifecycleOverHttpContract extends DeskOverHttp {
 
-    private static final Pattern LINK = Pattern.compile("https?://\\S+");
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final String RECORDS = """
             [{"category":"Contact information","field":"email","value":"linus@example.org","source":"Rome CRM"},
              {"category":"Contact information","field":"company","value":"Example S.r.l.","source":"Rome CRM"}]""";
@@ -61,31 +60,8 @@ abstract class LifecycleOverHttpContract {
 
     @LocalServerPort int port;
 
-    protected final ObjectMapper json = new ObjectMapper();
-    protected final HttpClient http = HttpClient.newHttpClient();
-
     static void mailServer(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
-    }
-
-    /** Submits over the API, confirms from the mail and accepts at triage; returns the reference. */
-    protected String acceptedRequest(String type, String email) throws Exception {
-        HttpResponse<String> created = send(post("/api/requests", """
-                {"type":"%s","fullName":"Mia Example","email":"%s","country":"BR"}""".formatted(type, email))
-                .header("Content-Type", "application/json"));
-        String reference = json.readTree(created.body()).get("reference").asText();
-        URI link = URI.create(links(text(awaitMail(email, "Please confirm your privacy request " + reference))).get(0));
-        HttpResponse<String> page = send(get(link.getPath() + "?" + link.getRawQuery()));
-        String session = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-        send(post("/verify", form(Map.of("token", link.getRawQuery().substring("token=".length()), "_csrf", csrf(page.body()))))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", session));
-        completeTask("operator", awaitTasks("operator", reference, "Task_TriageRequest", 1).get(0),
-                "{\"decision\":{\"value\":\"ACCEPT\"}}", 204);
-        return reference;
-    }
-
-    protected static String uniqueEmail() {
-        return "linus+" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     }
 
     @Test
@@ -169,135 +145,13 @@ abstract class LifecycleOverHttpContract {
                 .doesNotContain(email).doesNotContain("Linus Example").doesNotContain("Example S.r.l.");
     }
 
-    /** The requester opens the closure mail's only link, sees the confirm page, confirms, and gets the answer. */
-    protected HttpResponse<String> openDownload(String closureText) throws Exception {
-        return openDownload(closureText, HttpResponse.BodyHandlers.ofString());
+    @Override
+    protected String baseUrl() {
+        return "http://localhost:" + port;
     }
 
-    protected <T> HttpResponse<T> openDownload(String closureText, HttpResponse.BodyHandler<T> body) throws Exception {
-        List<String> links = links(closureText);
-        assertThat(links).as("the closure mail holds exactly one link").hasSize(1);
-        URI link = URI.create(links.get(0));
-        assertThat(link.getPath()).isEqualTo("/download");
-        HttpResponse<String> page = send(get(link.getPath() + "?" + link.getRawQuery()));
-        assertThat(page.statusCode()).isEqualTo(200);
-        String session = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-        return http.send(post("/download", form(Map.of("token", link.getRawQuery().substring("token=".length()),
-                        "_csrf", csrf(page.body()))))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", session).build(), body);
-    }
-
-    protected JsonNode onlyTaskSeenBy(String user, String reference) throws Exception {
-        JsonNode tasks = json.readTree(send(engineRest(user, "/task?processInstanceBusinessKey=" + reference)).body());
-        assertThat(tasks).as("%s sees only its own entity's task", user).hasSize(1);
-        return tasks.get(0);
-    }
-
-    protected JsonNode awaitTasks(String user, String reference, String key, int count) {
-        JsonNode[] found = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            found[0] = json.readTree(send(engineRest(user,
-                    "/task?processInstanceBusinessKey=" + reference + "&taskDefinitionKey=" + key)).body());
-            assertThat(found[0]).hasSize(count);
-        });
-        return found[0];
-    }
-
-    protected void completeTask(String user, JsonNode task, String variables, int expectedStatus) throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/engine-rest/task/" + task.get("id").asText() + "/complete"))
-                .header("Authorization", basic(user)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"variables\":" + variables + "}")));
-        assertThat(response.statusCode()).as("%s completing %s: %s", user, task.get("name").asText(), response.body())
-                .isEqualTo(expectedStatus);
-    }
-
-    protected JsonNode staff(String user, String path) throws Exception {
-        HttpResponse<String> response = send(get(path).header("Authorization", basic(user)));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return json.readTree(response.body());
-    }
-
-    protected HttpRequest.Builder engineRest(String user, String path) {
-        return get("/engine-rest" + path).header("Authorization", basic(user));
-    }
-
-    protected static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
-    }
-
-    protected HttpRequest.Builder get(String path) {
-        return HttpRequest.newBuilder(uri(path)).GET();
-    }
-
-    protected HttpRequest.Builder post(String path, String body) {
-        return HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body));
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
-    }
-
-    protected HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    protected static String form(Map<String, String> fields) {
-        return String.join("&", fields.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).toList());
-    }
-
-    protected static String csrf(String page) {
-        Matcher matcher = CSRF.matcher(page);
-        assertThat(matcher.find()).as("a CSRF token in the confirmation page").isTrue();
-        return matcher.group(1);
-    }
-
-    protected static MimeMessage awaitMail(String recipient, String subject) {
-        MimeMessage[] found = new MimeMessage[1];
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            found[0] = Arrays.stream(SMTP.getReceivedMessages())
-                    .filter(message -> addressedTo(message, recipient) && subjectOf(message).equals(subject))
-                    .findFirst().orElse(null);
-            assertThat(found[0]).as("mail '%s' to %s", subject, recipient).isNotNull();
-        });
-        return found[0];
-    }
-
-    private static boolean addressedTo(MimeMessage message, String recipient) {
-        try {
-            return Arrays.stream(message.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(recipient));
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String subjectOf(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    protected static String text(MimeMessage message) throws Exception {
-        return (String) message.getContent();
-    }
-
-    protected static List<String> links(String text) {
-        return LINK.matcher(text).results().map(java.util.regex.MatchResult::group).toList();
-    }
-
-    private static GreenMail startSmtp() {
-        GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        return smtp;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    @Override
+    protected GreenMail smtp() {
+        return SMTP;
     }
 }
