@@ -19,6 +19,16 @@ public record ActionReport(String actionTaken, String retained, String retention
     private static final Set<EntityAction> NOTIFIES_RECIPIENTS =
             EnumSet.of(EntityAction.ERASE, EntityAction.RECTIFY, EntityAction.RESTRICT);
 
+    /** Nothing to report beyond the records (an export). */
+    public static ActionReport none() {
+        return new ActionReport(null, null, null, null, null, null);
+    }
+
+    /** What a connector did, in words; null when it did nothing. */
+    public static ActionReport taken(String actionTaken) {
+        return new ActionReport(actionTaken, null, null, null, null, null);
+    }
+
     static ActionReport read(TaskInput input, EntityAction action, StepState outcome) {
         String actionTaken = only(input, "actionTaken", ACTION_TAKEN, action);
         String retained = only(input, "retained", EnumSet.of(EntityAction.ERASE), action);

@@ -54,6 +54,12 @@ public class EntityStep {
     @Column(name = "records_json")
     private String recordsJson;
 
+    /** What a connector found, in words, for the entity to confirm; no record values. */
+    private String preview;
+
+    @Column(name = "rows_found")
+    private Integer rowsFound;
+
     @Column(name = "action_taken")
     private String actionTaken;
 
@@ -105,6 +111,11 @@ public class EntityStep {
     }
 
     /** The entity's task was created (again, when the operator asks anew): open until it answers. */
+    void previewed(String preview, int rowsFound) {
+        this.preview = preview;
+        this.rowsFound = rowsFound;
+    }
+
     void open(LocalDate dueDate, Instant when) {
         this.dueDate = dueDate;
         this.state = StepState.OPEN;
@@ -135,6 +146,8 @@ public class EntityStep {
     public Instant getCompletedAt() { return completedAt; }
     public String getNotes() { return notes; }
     public String getRecordsJson() { return recordsJson; }
+    public String getPreview() { return preview; }
+    public Integer getRowsFound() { return rowsFound; }
 
     public ActionReport getReport() {
         return new ActionReport(actionTaken, retained, retentionReason, valueBefore, valueAfter, recipientsNotified);

@@ -1,8 +1,6 @@
 package dev.dsrdesk.fulfilment;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dsrdesk.audit.AuditTrail;
 import dev.dsrdesk.process.TaskActor;
 import dev.dsrdesk.process.TaskInput;
 import dev.dsrdesk.registry.Entity;
@@ -10,7 +8,6 @@ import dev.dsrdesk.registry.EntityRegistry;
 import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.request.Requests;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -34,22 +31,20 @@ class EntityStepTaskListener implements TaskListener {
             "valueBefore", "valueAfter", "recipientsNotified");
 
     private final Requests requests;
-    private final EntityStepRepository steps;
+    private final EntityStepAnswers answers;
     private final EntityRegistry registry;
     private final MessageSource messages;
     private final ObjectMapper json;
-    private final AuditTrail audit;
     private final Clock clock;
 
-    EntityStepTaskListener(AuditTrail audit, Requests requests, EntityStepRepository steps, EntityRegistry registry, MessageSource messages,
+    EntityStepTaskListener(Requests requests, EntityStepAnswers answers, EntityRegistry registry, MessageSource messages,
                            ObjectMapper json, Clock clock) {
         this.requests = requests;
-        this.steps = steps;
+        this.answers = answers;
         this.registry = registry;
         this.messages = messages;
         this.json = json;
         this.clock = clock;
-        this.audit = audit;
     }
 
     @Override
@@ -65,10 +60,7 @@ class EntityStepTaskListener implements TaskListener {
         DataSubjectRequest request = requests.byReference((String) task.getVariable("reference"));
         Entity entity = registry.byId((String) task.getVariable("entityId"));
         EntityAction action = EntityAction.valueOf((String) task.getVariable("action"));
-        LocalDate due = task.getDueDate().toInstant().atZone(clock.getZone()).toLocalDate();
-        steps.findByRequestIdAndEntityId(request.getId(), entity.id())
-                .orElseThrow(() -> new IllegalStateException(entity.id() + " was not routed for " + request.getReference()))
-                .open(due, clock.instant());
+        answers.open(request.getReference(), entity.id(), task.getDueDate().toInstant().atZone(clock.getZone()).toLocalDate());
         task.setVariableLocal("subjectName", request.getFullName());
         task.setVariableLocal("subjectEmail", request.getEmail());
         task.setVariableLocal("subjectPhone", request.getPhone() == null ? "" : request.getPhone());
@@ -78,28 +70,13 @@ class EntityStepTaskListener implements TaskListener {
     }
 
     private void answer(DelegateTask task) {
-        DataSubjectRequest request = requests.byReference((String) task.getVariable("reference"));
+        String reference = (String) task.getVariable("reference");
         String entityId = (String) task.getVariable("entityId");
-        EntityStep step = steps.findByRequestIdAndEntityId(request.getId(), entityId)
-                .orElseThrow(() -> new IllegalStateException("No open step for " + entityId + " on " + request.getReference()));
-        EntityAnswer answer = EntityAnswer.read(TaskInput.of(task), step.getAction(), json);
-        step.answer(answer.outcome(), answer.notes(), recordsJson(answer), answer.report(), TaskActor.of(task), clock.instant());
-        steps.save(step);
-        audit.record(request.getReference(), "ENTITY_ANSWERED", TaskActor.of(task),
-                entityId + ": " + answer.outcome() + (answer.records().isEmpty() ? "" : ", " + answer.records().size() + " record(s)"));
+        EntityAnswer answer = EntityAnswer.read(TaskInput.of(task), answers.actionOf(reference, entityId), json);
+        answers.record(reference, entityId, answer.outcome(), answer.notes(), answer.records(), answer.report(),
+                TaskActor.of(task));
         // the answer is kept in entity_step; what a form may have copied to the process goes
         task.getExecution().removeVariables(ANSWER_FIELDS);
         task.getExecution().removeVariables(SHOWN_ON_TASK);
-    }
-
-    private String recordsJson(EntityAnswer answer) {
-        if (answer.records().isEmpty()) {
-            return null;
-        }
-        try {
-            return json.writeValueAsString(answer.records());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("records were parsed from JSON and must serialise back", e);
-        }
     }
 }

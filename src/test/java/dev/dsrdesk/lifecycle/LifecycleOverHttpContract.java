@@ -44,6 +44,8 @@ import dev.dsrdesk.support.DeskOverHttp;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         // /engine-rest serves the engine named "default"; @DirtiesContext keeps one such engine alive at a time
         "camunda.bpm.generate-unique-process-engine-name=false",
+        // no demo data stores: every entity step is a Tasklist task here (connectors: AutomatedFulfilmentTest)
+        "spring.profiles.default=default",
         "spring.mail.host=127.0.0.1",
         // the test mail server logs recipients; the desk's own logs are what the privacy check reads
         "logging.level.com.icegreen.greenmail=warn",

@@ -89,6 +89,8 @@ class RestartIT extends DeskOverHttp {
     /** Settings every node of these tests shares: mail to the test's server, quick job pick-up, no rate limits. */
     static Map<String, String> nodeSettings(GreenMail smtp) {
         Map<String, String> settings = new LinkedHashMap<>();
+        // no demo data stores: every entity step is a Tasklist task here
+        settings.put("spring.profiles.default", "default");
         settings.put("spring.mail.host", "127.0.0.1");
         settings.put("spring.mail.port", String.valueOf(smtp.getSmtp().getPort()));
         // a job locked by a killed node is free again after this lease (production keeps Camunda's 5 minutes)

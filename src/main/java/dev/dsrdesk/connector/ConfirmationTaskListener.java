@@ -1,0 +1,71 @@
+package dev.dsrdesk.connector;
+
+import dev.dsrdesk.audit.AuditTrail;
+import dev.dsrdesk.fulfilment.EntityStep;
+import dev.dsrdesk.fulfilment.EntityStepAnswers;
+import dev.dsrdesk.process.TaskActor;
+import dev.dsrdesk.process.TaskInput;
+import dev.dsrdesk.registry.EntityRegistry;
+import dev.dsrdesk.request.DataSubjectRequest;
+import dev.dsrdesk.request.Requests;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The entity's human in the loop: the task shows whom the desk looked for and what it found in the entity's
+ * systems; the entity's user lets the desk go ahead, or takes the step over by hand.
+ */
+@Component("automatedStepConfirmation")
+class ConfirmationTaskListener implements TaskListener {
+
+    static final List<String> SHOWN_ON_TASK = List.of("subjectName", "subjectEmail", "entityName", "preview");
+
+    private final Requests requests;
+    private final EntityStepAnswers answers;
+    private final EntityRegistry registry;
+    private final AuditTrail audit;
+
+    ConfirmationTaskListener(Requests requests, EntityStepAnswers answers, EntityRegistry registry, AuditTrail audit) {
+        this.requests = requests;
+        this.answers = answers;
+        this.registry = registry;
+        this.audit = audit;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        switch (task.getEventName()) {
+            case EVENTNAME_CREATE -> show(task);
+            case EVENTNAME_COMPLETE -> decide(task);
+            default -> throw new IllegalStateException("automatedStepConfirmation is not meant for " + task.getEventName());
+        }
+    }
+
+    private void show(DelegateTask task) {
+        String reference = (String) task.getVariable("reference");
+        String entityId = (String) task.getVariable("entityId");
+        DataSubjectRequest request = requests.byReference(reference);
+        EntityStep step = answers.stepOf(reference, entityId);
+        task.setVariableLocal("subjectName", request.getFullName());
+        task.setVariableLocal("subjectEmail", request.getEmail());
+        task.setVariableLocal("entityName", registry.byId(entityId).name());
+        task.setVariableLocal("preview", step.getPreview());
+    }
+
+    private void decide(DelegateTask task) {
+        Confirmation confirmation = TaskInput.of(task).requiredChoice("confirmation", Confirmation.class);
+        String actor = TaskActor.of(task);
+        task.getExecution().setVariable("confirmed", confirmation == Confirmation.CONFIRM);
+        task.getExecution().setVariable("confirmedBy", actor);
+        audit.record((String) task.getVariable("reference"), confirmation == Confirmation.CONFIRM
+                ? "AUTOMATED_STEP_CONFIRMED" : "AUTOMATED_STEP_TAKEN_OVER", actor, (String) task.getVariable("entityId"));
+        task.getExecution().removeVariables(SHOWN_ON_TASK);
+    }
+
+    enum Confirmation {
+        CONFIRM,
+        HANDLE_MANUALLY
+    }
+}

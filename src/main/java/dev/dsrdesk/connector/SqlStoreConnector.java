@@ -1,0 +1,158 @@
+package dev.dsrdesk.connector;
+
+import dev.dsrdesk.fulfilment.EntityAction;
+import dev.dsrdesk.fulfilment.EntityRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reaches an entity's relational database over JDBC: finds the subject's rows by email (trimmed, any case) and
+ * carries out the action on exactly those rows, all tables of a store in one transaction. Any JDBC database with
+ * its driver on the class path works; H2, PostgreSQL and MariaDB are tested.
+ */
+@Component
+class SqlStoreConnector {
+
+    private final Map<String, DataSource> connections = new ConcurrentHashMap<>();
+
+    /** What the store holds about the subject; changes nothing. */
+    StoreFindings find(DataStore store, String email) {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource(store));
+        List<EntityRecord> records = new ArrayList<>();
+        List<StoreFindings.TableCount> counts = new ArrayList<>();
+        for (SqlTable table : store.tables()) {
+            // the configured columns by name: one that does not exist fails the search instead of finding nothing
+            List<Map<String, Object>> rows = jdbc.queryForList("select " + String.join(", ", columnsOf(table))
+                    + " from " + table.table() + " where " + matches(table), parameters(table, email));
+            counts.add(new StoreFindings.TableCount(table.table(), rows.size()));
+            for (Map<String, Object> row : rows) {
+                table.categories().forEach((category, columns) -> columns.forEach(column -> {
+                    Object value = valueOf(row, column);
+                    if (value != null && !value.toString().isBlank()) {
+                        records.add(new EntityRecord(category, column, value.toString(), store.name() + " / " + table.table()));
+                    }
+                }));
+            }
+        }
+        return new StoreFindings(store.id(), store.name(), counts, records);
+    }
+
+    private static List<String> columnsOf(SqlTable table) {
+        java.util.LinkedHashSet<String> columns = new java.util.LinkedHashSet<>(table.matchOn());
+        table.categories().values().forEach(columns::addAll);
+        return List.copyOf(columns);
+    }
+
+    /** Whether this store can carry out the action by itself. */
+    boolean automates(DataStore store, EntityAction action) {
+        return switch (action) {
+            case EXPORT, ERASE -> true;
+            case RESTRICT -> store.tables().stream().anyMatch(table -> table.restrictColumn() != null);
+            case STOP_PROCESSING, STOP_DIRECT_MARKETING -> store.tables().stream().anyMatch(table -> table.objectColumn() != null);
+            case RECORD_CONSENT_WITHDRAWAL -> store.tables().stream().anyMatch(table -> table.consentColumn() != null);
+            case RECTIFY -> false;
+        };
+    }
+
+    /** Carries out the action on the subject's rows, every table of the store in one transaction; returns what changed. */
+    List<String> apply(DataStore store, EntityAction action, String email) {
+        DataSource dataSource = dataSource(store);
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        return new TransactionTemplate(new DataSourceTransactionManager(dataSource)).execute(status -> {
+            List<String> changes = new ArrayList<>();
+            for (SqlTable table : store.tables()) {
+                String statement = statementFor(table, action);
+                if (statement == null) {
+                    continue;
+                }
+                int rows = jdbc.update(statement, statementParameters(table, action, email));
+                if (rows > 0) {
+                    changes.add(describe(action, table, rows) + " in " + store.name());
+                }
+            }
+            return changes;
+        });
+    }
+
+    private static String statementFor(SqlTable table, EntityAction action) {
+        String where = " where " + matches(table);
+        return switch (action) {
+            case ERASE -> table.erase() == SqlTable.Erasure.DELETE_ROW
+                    ? "delete from " + table.table() + where
+                    : "update " + table.table() + " set " + String.join(", ",
+                            table.eraseColumns().stream().map(column -> column + " = null").toList()) + where;
+            case RESTRICT -> table.restrictColumn() == null ? null : "update " + table.table() + " set " + table.restrictColumn() + " = ?" + where;
+            case STOP_PROCESSING, STOP_DIRECT_MARKETING -> table.objectColumn() == null ? null
+                    : "update " + table.table() + " set " + table.objectColumn() + " = ?" + where;
+            case RECORD_CONSENT_WITHDRAWAL -> table.consentColumn() == null ? null
+                    : "update " + table.table() + " set " + table.consentColumn() + " = ?" + where;
+            case EXPORT, RECTIFY -> null;
+        };
+    }
+
+    private static Object[] statementParameters(SqlTable table, EntityAction action, String email) {
+        Object[] match = parameters(table, email);
+        Boolean flag = switch (action) {
+            case RESTRICT, STOP_PROCESSING, STOP_DIRECT_MARKETING -> Boolean.TRUE;
+            case RECORD_CONSENT_WITHDRAWAL -> Boolean.FALSE;
+            default -> null;
+        };
+        if (flag == null) {
+            return match;
+        }
+        Object[] all = new Object[match.length + 1];
+        all[0] = flag;
+        System.arraycopy(match, 0, all, 1, match.length);
+        return all;
+    }
+
+    private static String describe(EntityAction action, SqlTable table, int rows) {
+        String what = rows + " row" + (rows == 1 ? "" : "s") + " of " + table.table();
+        return switch (action) {
+            case ERASE -> table.erase() == SqlTable.Erasure.DELETE_ROW ? "deleted " + what
+                    : "blanked " + String.join(", ", table.eraseColumns()) + " in " + what;
+            case RESTRICT -> "marked " + what + " as restricted (" + table.restrictColumn() + ")";
+            case STOP_PROCESSING, STOP_DIRECT_MARKETING -> "marked " + what + " as objected to (" + table.objectColumn() + ")";
+            case RECORD_CONSENT_WITHDRAWAL -> "withdrew consent on " + what + " (" + table.consentColumn() + ")";
+            case EXPORT, RECTIFY -> what;
+        };
+    }
+
+    /** Every identity column compared trimmed and lower-cased, so " Ada@Example.org" finds "ada@example.org". */
+    private static String matches(SqlTable table) {
+        return "(" + String.join(" or ", table.matchOn().stream().map(column -> "lower(trim(" + column + ")) = ?").toList()) + ")";
+    }
+
+    private static Object[] parameters(SqlTable table, String email) {
+        String normalised = email.trim().toLowerCase(Locale.ROOT);
+        return table.matchOn().stream().map(column -> normalised).toArray();
+    }
+
+    /** Column labels differ in case between databases (H2 upper-cases, PostgreSQL lower-cases). */
+    private static Object valueOf(Map<String, Object> row, String column) {
+        for (Map.Entry<String, Object> entry : row.entrySet()) {
+            if (entry.getKey().equalsIgnoreCase(column)) {
+                return entry.getValue();
+            }
+        }
+        return null;
+    }
+
+    private DataSource dataSource(DataStore store) {
+        return connections.computeIfAbsent(store.id(), id -> {
+            DriverManagerDataSource dataSource = new DriverManagerDataSource(store.jdbc().url(),
+                    store.jdbc().username() == null ? "" : store.jdbc().username(),
+                    store.jdbc().password() == null ? "" : store.jdbc().password());
+            return dataSource;
+        });
+    }
+}

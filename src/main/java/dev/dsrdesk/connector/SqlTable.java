@@ -1,0 +1,38 @@
+package dev.dsrdesk.connector;
+
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One table of a SQL store: the columns that identify the subject (compared trimmed and case-insensitively), the
+ * columns that make up each data category, and what erasure, restriction, objection and consent withdrawal do to a
+ * row. Table and column names are checked to be plain identifiers, as they become part of statements; values are
+ * always bound as parameters.
+ */
+public record SqlTable(
+        @Pattern(regexp = IDENTIFIER) String table,
+        @NotEmpty List<@Pattern(regexp = IDENTIFIER) String> matchOn,
+        Map<String, List<@Pattern(regexp = IDENTIFIER) String>> categories,
+        Erasure erase,
+        List<@Pattern(regexp = IDENTIFIER) String> eraseColumns,
+        @Pattern(regexp = IDENTIFIER) String restrictColumn,
+        @Pattern(regexp = IDENTIFIER) String objectColumn,
+        @Pattern(regexp = IDENTIFIER) String consentColumn) {
+
+    static final String IDENTIFIER = "[A-Za-z_][A-Za-z0-9_]{0,62}";
+
+    public SqlTable {
+        categories = categories == null ? Map.of() : new LinkedHashMap<>(categories);
+        erase = erase == null ? Erasure.DELETE_ROW : erase;
+        eraseColumns = eraseColumns == null ? List.of() : List.copyOf(eraseColumns);
+    }
+
+    /** Delete the subject's rows, or blank the listed columns where the row must stay (e.g. an invoice). */
+    public enum Erasure {
+        DELETE_ROW,
+        NULL_COLUMNS
+    }
+}

@@ -1,0 +1,170 @@
+package dev.dsrdesk.connector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dsrdesk.fulfilment.EntityAction;
+import dev.dsrdesk.fulfilment.EntityRecord;
+import dev.dsrdesk.support.FreshPostgresDatabase;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * The SQL connector against three real databases: H2, the PostgreSQL server and the MariaDB server on this
+ * machine, each with a schema the test creates. It finds exactly the subject's rows (whatever the case and spaces of
+ * the stored address) and nobody else's, and changes exactly those.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SqlStoreConnectorTest {
+
+    private static final String SUBJECT = "mario.rossi@example.com";
+
+    private final SqlStoreConnector connector = new SqlStoreConnector();
+    private final String mariaDbName = "dsr_conn_" + UUID.randomUUID().toString().substring(0, 8);
+
+    Stream<DataStore.Jdbc> databases() throws SQLException {
+        try (Connection admin = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/", "root", "");
+             Statement statement = admin.createStatement()) {
+            statement.execute("create database if not exists " + mariaDbName);
+        }
+        return Stream.of(
+                new DataStore.Jdbc("jdbc:h2:mem:conn-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""),
+                new DataStore.Jdbc(FreshPostgresDatabase.create(), FreshPostgresDatabase.user(), FreshPostgresDatabase.password()),
+                new DataStore.Jdbc("jdbc:mariadb://127.0.0.1:3306/" + mariaDbName, "root", ""));
+    }
+
+    @AfterAll
+    void dropMariaDb() throws SQLException {
+        try (Connection admin = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/", "root", "");
+             Statement statement = admin.createStatement()) {
+            statement.execute("drop database if exists " + mariaDbName);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void findsExactlyTheSubjectsRowsWhateverTheCaseAndSpaces(DataStore.Jdbc database) {
+        DataStore store = seeded(database);
+
+        StoreFindings found = connector.find(store, "  Mario.Rossi@EXAMPLE.com ");
+
+        assertThat(found.rows()).containsExactly(new StoreFindings.TableCount("contact", 2), new StoreFindings.TableCount("ticket", 1));
+        assertThat(found.records()).extracting(EntityRecord::value)
+                .contains("Mario Rossi", "mario.rossi@example.com", " Mario.Rossi@Example.COM ", "Esempio S.r.l.", "Broken invoice")
+                .doesNotContain("Mario Rossini", "mario.rossi2@example.com", "rossi@example.com", "Other ticket");
+        assertThat(found.records()).allSatisfy(record -> assertThat(record.source()).startsWith("Test CRM / "));
+        assertThat(found.records()).extracting(EntityRecord::category).contains("Contact information", "Support history");
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void erasureRemovesOrBlanksExactlyTheSubjectsRows(DataStore.Jdbc database) {
+        DataStore store = seeded(database);
+        JdbcTemplate jdbc = jdbc(database);
+
+        List<String> changes = connector.apply(store, EntityAction.ERASE, SUBJECT);
+
+        assertThat(changes).containsExactly("deleted 2 rows of contact in Test CRM",
+                "blanked requester_email, subject in 1 row of ticket in Test CRM");
+        assertThat(jdbc.queryForList("select email from contact order by id", String.class))
+                .containsExactly("mario.rossi2@example.com", "rossi@example.com");
+        assertThat(jdbc.queryForList("select subject from ticket order by id", String.class)).containsExactly(null, "Other ticket");
+        assertThat(jdbc.queryForObject("select count(*) from ticket", Integer.class)).as("tickets stay").isEqualTo(2);
+        assertThat(connector.find(store, SUBJECT).rowCount()).isZero();
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void restrictionObjectionAndWithdrawnConsentFlagOnlyTheSubjectsRows(DataStore.Jdbc database) {
+        DataStore store = seeded(database);
+        JdbcTemplate jdbc = jdbc(database);
+
+        assertThat(connector.apply(store, EntityAction.RESTRICT, SUBJECT)).containsExactly(
+                "marked 2 rows of contact as restricted (restricted) in Test CRM");
+        connector.apply(store, EntityAction.STOP_DIRECT_MARKETING, SUBJECT);
+        connector.apply(store, EntityAction.RECORD_CONSENT_WITHDRAWAL, SUBJECT);
+
+        assertThat(flags(jdbc, "restricted")).isEqualTo(Map.of(1, true, 2, true, 3, false, 4, false));
+        assertThat(flags(jdbc, "marketing_opt_out")).isEqualTo(Map.of(1, true, 2, true, 3, false, 4, false));
+        assertThat(flags(jdbc, "consent")).isEqualTo(Map.of(1, false, 2, false, 3, true, 4, true));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aFailingStatementChangesNothingInTheStore(DataStore.Jdbc database) {
+        seeded(database);
+        DataStore broken = new DataStore("broken-" + UUID.randomUUID().toString().substring(0, 8), "rome", "Test CRM",
+                DataStore.ConnectorType.SQL, null, database, List.of(
+                        contactTable(),
+                        new SqlTable("ticket", List.of("requester_email"), Map.of(), SqlTable.Erasure.NULL_COLUMNS,
+                                List.of("no_such_column"), null, null, null)));
+
+        assertThatThrownBy(() -> connector.apply(broken, EntityAction.ERASE, SUBJECT)).isInstanceOf(RuntimeException.class);
+        assertThat(jdbc(database).queryForObject("select count(*) from contact", Integer.class))
+                .as("the store's transaction rolled back").isEqualTo(4);
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void anUnreachableStoreFailsLoudlyInsteadOfFindingNothing(DataStore.Jdbc database) {
+        String absent = database.url().replace("127.0.0.1:5432", "127.0.0.1:1").replace("127.0.0.1:3306", "127.0.0.1:1")
+                .replace("jdbc:h2:mem:", "jdbc:h2:mem:absent-").replace(";DB_CLOSE_DELAY=-1", ";IFEXISTS=TRUE");
+        DataStore unreachable = new DataStore("gone-" + UUID.randomUUID().toString().substring(0, 8), "rome", "Gone CRM",
+                DataStore.ConnectorType.SQL, null, new DataStore.Jdbc(absent, database.username(), database.password()),
+                List.of(contactTable()));
+
+        assertThatThrownBy(() -> connector.find(unreachable, SUBJECT)).isInstanceOf(RuntimeException.class);
+    }
+
+    private static Map<Integer, Boolean> flags(JdbcTemplate jdbc, String column) {
+        Map<Integer, Boolean> flags = new TreeMap<>();
+        jdbc.query("select id, " + column + " from contact", row -> {
+            flags.put(row.getInt(1), row.getBoolean(2));
+        });
+        return flags;
+    }
+
+    private DataStore seeded(DataStore.Jdbc database) {
+        JdbcTemplate jdbc = jdbc(database);
+        jdbc.execute("drop table if exists contact");
+        jdbc.execute("drop table if exists ticket");
+        jdbc.execute("""
+                create table contact (id int primary key, full_name varchar(200), email varchar(254), company varchar(200),
+                  restricted boolean default false not null, marketing_opt_out boolean default false not null,
+                  consent boolean default true not null)""");
+        jdbc.execute("create table ticket (id int primary key, requester_email varchar(254), subject varchar(200))");
+        jdbc.update("insert into contact (id, full_name, email, company) values (1, 'Mario Rossi', 'mario.rossi@example.com', 'Esempio S.r.l.')");
+        jdbc.update("insert into contact (id, full_name, email, company) values (2, 'M. Rossi', ' Mario.Rossi@Example.COM ', null)");
+        jdbc.update("insert into contact (id, full_name, email, company) values (3, 'Mario Rossini', 'mario.rossi2@example.com', null)");
+        jdbc.update("insert into contact (id, full_name, email, company) values (4, 'R. Rossi', 'rossi@example.com', null)");
+        jdbc.update("insert into ticket values (1, 'MARIO.ROSSI@example.com', 'Broken invoice')");
+        jdbc.update("insert into ticket values (2, 'rossi@example.com', 'Other ticket')");
+        return new DataStore("store-" + UUID.randomUUID().toString().substring(0, 8), "rome", "Test CRM",
+                DataStore.ConnectorType.SQL, null, database, List.of(contactTable(),
+                new SqlTable("ticket", List.of("requester_email"), Map.of("Support history", List.of("subject")),
+                        SqlTable.Erasure.NULL_COLUMNS, List.of("requester_email", "subject"), null, null, null)));
+    }
+
+    private static SqlTable contactTable() {
+        return new SqlTable("contact", List.of("email"),
+                Map.of("Contact information", List.of("full_name", "email"), "Company affiliation", List.of("company")),
+                SqlTable.Erasure.DELETE_ROW, null, "restricted", "marketing_opt_out", "consent");
+    }
+
+    private static JdbcTemplate jdbc(DataStore.Jdbc database) {
+        return new JdbcTemplate(new DriverManagerDataSource(database.url(), database.username(), database.password()));
+    }
+}
