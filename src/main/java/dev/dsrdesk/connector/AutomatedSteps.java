@@ -6,6 +6,7 @@ import dev.dsrdesk.fulfilment.EntityRecord;
 import dev.dsrdesk.fulfilment.EntityStepAnswers;
 import dev.dsrdesk.fulfilment.StepState;
 import dev.dsrdesk.deadline.StepDeadlines;
+import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.request.Requests;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -43,11 +44,12 @@ public class AutomatedSteps {
         this.requests = requests;
     }
 
-    /** Whether the entity has stores and all of them can carry out this action (rectification stays with people). */
+    /** Whether the entity's stores are databases that can all carry out this action (rectification stays with people). */
     public boolean automates(String entityId, String action) {
         List<DataStore> entityStores = stores.of(entityId);
         EntityAction wanted = EntityAction.valueOf(action);
-        return !entityStores.isEmpty() && entityStores.stream().allMatch(store -> sql.automates(store, wanted));
+        return !entityStores.isEmpty() && entityStores.stream()
+                .allMatch(store -> store.type() == DataStore.ConnectorType.SQL && sql.automates(store, wanted));
     }
 
     public boolean needsConfirmation(String entityId, String action) {
@@ -81,10 +83,10 @@ public class AutomatedSteps {
                     "Found by the desk in the entity's systems", records, ActionReport.none(), actor);
             return;
         }
-        String email = requests.byReference(reference).getEmail();
+        SqlStoreConnector.Subject subject = subjectOf(reference);
         List<String> changes = new ArrayList<>();
         for (DataStore store : stores.of(entityId)) {
-            changes.addAll(sql.apply(store, action, email));
+            changes.addAll(sql.apply(store, action, subject));
         }
         // what the search found decides the outcome: a retry after the stores changed finds the rows gone
         boolean found = answers.stepOf(reference, entityId).getRowsFound() != null && answers.stepOf(reference, entityId).getRowsFound() > 0;
@@ -94,8 +96,13 @@ public class AutomatedSteps {
     }
 
     private List<StoreFindings> findAll(String reference, String entityId) {
-        String email = requests.byReference(reference).getEmail();
-        return stores.of(entityId).stream().map(store -> sql.find(store, email)).toList();
+        SqlStoreConnector.Subject subject = subjectOf(reference);
+        return stores.of(entityId).stream().map(store -> sql.find(store, subject)).toList();
+    }
+
+    private SqlStoreConnector.Subject subjectOf(String reference) {
+        DataSubjectRequest request = requests.byReference(reference);
+        return new SqlStoreConnector.Subject(request.getEmail(), request.getPhone());
     }
 
     /** Rows and fields per store and table, without the values: enough to confirm, nothing to leak. */

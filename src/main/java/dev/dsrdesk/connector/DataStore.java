@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -20,7 +21,9 @@ public record DataStore(
         @NotNull ConnectorType type,
         List<EntityAction> confirmBefore,
         @Valid Jdbc jdbc,
-        List<@Valid SqlTable> tables) {
+        List<@Valid SqlTable> tables,
+        @Valid Webhook webhook,
+        @Valid Email email) {
 
     public DataStore {
         confirmBefore = confirmBefore == null ? List.of(EntityAction.ERASE) : List.copyOf(confirmBefore);
@@ -28,9 +31,39 @@ public record DataStore(
     }
 
     public enum ConnectorType {
-        SQL
+        /** A relational database the desk reaches over JDBC. */
+        SQL,
+        /** A processor's API: a signed request, answered at once or later through a callback. */
+        WEBHOOK,
+        /** A processor without an API: a mail to its privacy contact with a link to a form to answer on. */
+        EMAIL
     }
 
     public record Jdbc(@NotBlank String url, String username, String password) {
+    }
+
+    /**
+     * A processor's endpoint and the shared secret both sides sign with (HMAC-SHA256). No answer within
+     * {@code answerWithin} (default three days) hands the step to the processor liaison in Tasklist.
+     */
+    /**
+     * A processor's privacy contact, written to with a link to answer on; reminded every {@code remindEvery}
+     * (two days) and escalated to managers, and the step handed to the processor liaison, after
+     * {@code answerWithin} (ten days).
+     */
+    public record Email(@NotBlank @jakarta.validation.constraints.Email String to, Duration answerWithin,
+                        Duration remindEvery) {
+
+        public Email {
+            answerWithin = answerWithin == null ? Duration.ofDays(10) : answerWithin;
+            remindEvery = remindEvery == null ? Duration.ofDays(2) : remindEvery;
+        }
+    }
+
+    public record Webhook(@NotBlank String url, @NotBlank String secret, Duration answerWithin) {
+
+        public Webhook {
+            answerWithin = answerWithin == null ? Duration.ofDays(3) : answerWithin;
+        }
     }
 }

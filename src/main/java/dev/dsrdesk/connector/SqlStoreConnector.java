@@ -25,14 +25,14 @@ class SqlStoreConnector {
     private final Map<String, DataSource> connections = new ConcurrentHashMap<>();
 
     /** What the store holds about the subject; changes nothing. */
-    StoreFindings find(DataStore store, String email) {
+    StoreFindings find(DataStore store, Subject subject) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource(store));
         List<EntityRecord> records = new ArrayList<>();
         List<StoreFindings.TableCount> counts = new ArrayList<>();
         for (SqlTable table : store.tables()) {
             // the configured columns by name: one that does not exist fails the search instead of finding nothing
             List<Map<String, Object>> rows = jdbc.queryForList("select " + String.join(", ", columnsOf(table))
-                    + " from " + table.table() + " where " + matches(table), parameters(table, email));
+                    + " from " + table.table() + " where " + matches(table, subject), parameters(table, subject));
             counts.add(new StoreFindings.TableCount(table.table(), rows.size()));
             for (Map<String, Object> row : rows) {
                 table.categories().forEach((category, columns) -> columns.forEach(column -> {
@@ -48,6 +48,7 @@ class SqlStoreConnector {
 
     private static List<String> columnsOf(SqlTable table) {
         java.util.LinkedHashSet<String> columns = new java.util.LinkedHashSet<>(table.matchOn());
+        columns.addAll(table.matchOnPhone());
         table.categories().values().forEach(columns::addAll);
         return List.copyOf(columns);
     }
@@ -64,17 +65,17 @@ class SqlStoreConnector {
     }
 
     /** Carries out the action on the subject's rows, every table of the store in one transaction; returns what changed. */
-    List<String> apply(DataStore store, EntityAction action, String email) {
+    List<String> apply(DataStore store, EntityAction action, Subject subject) {
         DataSource dataSource = dataSource(store);
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         return new TransactionTemplate(new DataSourceTransactionManager(dataSource)).execute(status -> {
             List<String> changes = new ArrayList<>();
             for (SqlTable table : store.tables()) {
-                String statement = statementFor(table, action);
+                String statement = statementFor(table, action, subject);
                 if (statement == null) {
                     continue;
                 }
-                int rows = jdbc.update(statement, statementParameters(table, action, email));
+                int rows = jdbc.update(statement, statementParameters(table, action, subject));
                 if (rows > 0) {
                     changes.add(describe(action, table, rows) + " in " + store.name());
                 }
@@ -83,8 +84,8 @@ class SqlStoreConnector {
         });
     }
 
-    private static String statementFor(SqlTable table, EntityAction action) {
-        String where = " where " + matches(table);
+    private static String statementFor(SqlTable table, EntityAction action, Subject subject) {
+        String where = " where " + matches(table, subject);
         return switch (action) {
             case ERASE -> table.erase() == SqlTable.Erasure.DELETE_ROW
                     ? "delete from " + table.table() + where
@@ -99,8 +100,8 @@ class SqlStoreConnector {
         };
     }
 
-    private static Object[] statementParameters(SqlTable table, EntityAction action, String email) {
-        Object[] match = parameters(table, email);
+    private static Object[] statementParameters(SqlTable table, EntityAction action, Subject subject) {
+        Object[] match = parameters(table, subject);
         Boolean flag = switch (action) {
             case RESTRICT, STOP_PROCESSING, STOP_DIRECT_MARKETING -> Boolean.TRUE;
             case RECORD_CONSENT_WITHDRAWAL -> Boolean.FALSE;
@@ -127,14 +128,51 @@ class SqlStoreConnector {
         };
     }
 
-    /** Every identity column compared trimmed and lower-cased, so " Ada@Example.org" finds "ada@example.org". */
-    private static String matches(SqlTable table) {
-        return "(" + String.join(" or ", table.matchOn().stream().map(column -> "lower(trim(" + column + ")) = ?").toList()) + ")";
+    /**
+     * Every email column compared trimmed and lower-cased, so " Ada@Example.org" finds "ada@example.org"; every phone
+     * column compared as digits only (spaces, dashes, dots, slashes, brackets and "+" removed, in SQL every database
+     * speaks), when the requester gave a phone number.
+     */
+    private static String matches(SqlTable table, Subject subject) {
+        List<String> conditions = new ArrayList<>(table.matchOn().stream().map(column -> "lower(trim(" + column + ")) = ?").toList());
+        if (subject.phoneDigits() != null) {
+            table.matchOnPhone().forEach(column -> conditions.add(digitsOnly(column) + " = ?"));
+        }
+        return "(" + String.join(" or ", conditions) + ")";
     }
 
-    private static Object[] parameters(SqlTable table, String email) {
-        String normalised = email.trim().toLowerCase(Locale.ROOT);
-        return table.matchOn().stream().map(column -> normalised).toArray();
+    private static String digitsOnly(String column) {
+        String expression = column;
+        for (String separator : List.of(" ", "-", ".", "/", "(", ")", "+")) {
+            expression = "replace(" + expression + ", '" + separator + "', '')";
+        }
+        return expression;
+    }
+
+    private static Object[] parameters(SqlTable table, Subject subject) {
+        List<Object> values = new ArrayList<>();
+        table.matchOn().forEach(column -> values.add(subject.normalisedEmail()));
+        if (subject.phoneDigits() != null) {
+            table.matchOnPhone().forEach(column -> values.add(subject.phoneDigits()));
+        }
+        return values.toArray();
+    }
+
+    /** Whom to look for: the requester's email and, when given, phone number. */
+    record Subject(String email, String phone) {
+
+        String normalisedEmail() {
+            return email.trim().toLowerCase(Locale.ROOT);
+        }
+
+        /** The phone number's digits, or null when none was given (or too few digits to identify anyone). */
+        String phoneDigits() {
+            if (phone == null) {
+                return null;
+            }
+            String digits = phone.replaceAll("[^0-9]", "");
+            return digits.length() < 6 ? null : digits;
+        }
     }
 
     /** Column labels differ in case between databases (H2 upper-cases, PostgreSQL lower-cases). */

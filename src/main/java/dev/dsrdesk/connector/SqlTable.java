@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One table of a SQL store: the columns that identify the subject (compared trimmed and case-insensitively), the
+ * One table of a SQL store: the columns that identify the subject by email (compared trimmed and case-insensitively)
+ * and by phone (compared digits only, when the requester gave a phone number), the
  * columns that make up each data category, and what erasure, restriction, objection and consent withdrawal do to a
  * row. Table and column names are checked to be plain identifiers, as they become part of statements; values are
  * always bound as parameters.
@@ -15,6 +16,7 @@ import java.util.Map;
 public record SqlTable(
         @Pattern(regexp = IDENTIFIER) String table,
         @NotEmpty List<@Pattern(regexp = IDENTIFIER) String> matchOn,
+        List<@Pattern(regexp = IDENTIFIER) String> matchOnPhone,
         Map<String, List<@Pattern(regexp = IDENTIFIER) String>> categories,
         Erasure erase,
         List<@Pattern(regexp = IDENTIFIER) String> eraseColumns,
@@ -25,6 +27,7 @@ public record SqlTable(
     static final String IDENTIFIER = "[A-Za-z_][A-Za-z0-9_]{0,62}";
 
     public SqlTable {
+        matchOnPhone = matchOnPhone == null ? List.of() : List.copyOf(matchOnPhone);
         categories = categories == null ? Map.of() : new LinkedHashMap<>(categories);
         erase = erase == null ? Erasure.DELETE_ROW : erase;
         eraseColumns = eraseColumns == null ? List.of() : List.copyOf(eraseColumns);

@@ -71,6 +71,7 @@ public class RetentionPurge {
         jdbc.update("delete from queued_mail where reference = ?", reference);
         jdbc.update("delete from dev_mail where recipient = ?", email);
         jdbc.update("delete from intake_idempotency_key where reference = ?", reference);
+        jdbc.update("delete from connector_callback where reference = ?", reference);
         jdbc.update("""
                 update data_subject_request set full_name = ?, email = ?, phone = null, details = null,
                        identity_evidence = null, purged_at = ?, version = version + 1

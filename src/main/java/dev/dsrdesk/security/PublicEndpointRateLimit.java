@@ -29,7 +29,7 @@ class PublicEndpointRateLimit extends OncePerRequestFilter {
             throws ServletException, IOException {
         String path = request.getRequestURI();
         boolean intake = "POST".equals(request.getMethod()) && (path.equals("/requests") || path.equals("/api/requests"));
-        boolean links = path.equals("/verify") || path.equals("/download");
+        boolean links = path.equals("/verify") || path.equals("/download") || path.equals("/processor-answer");
         if ((intake || links) && !isOperator()) {
             int limit = intake ? limiter.settings().intakePerAddress() : limiter.settings().linksPerAddress();
             OptionalLong retryAfter = limiter.overLimit((intake ? "intake:" : "links:") + request.getRemoteAddr(), limit);

@@ -16,19 +16,24 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RequestSizeLimit extends OncePerRequestFilter {
 
     static final long MAX_BODY_BYTES = 64 * 1024;
+    /** A processor's late answer may carry a whole access export. */
+    static final long MAX_CALLBACK_BYTES = 8 * 1024 * 1024;
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI();
-        boolean publicPost = "POST".equals(request.getMethod())
+        boolean post = "POST".equals(request.getMethod());
+        boolean callback = post && (path.startsWith("/connector-callback/") || path.equals("/processor-answer"));
+        boolean publicPost = post
                 && (path.equals("/requests") || path.equals("/api/requests") || path.equals("/verify") || path.equals("/download"));
+        long limit = callback ? MAX_CALLBACK_BYTES : MAX_BODY_BYTES;
         long length = request.getContentLengthLong();
-        if (publicPost && (length > MAX_BODY_BYTES || (length < 0 && request.getHeader("Transfer-Encoding") != null))) {
+        if ((publicPost || callback) && (length > limit || (length < 0 && request.getHeader("Transfer-Encoding") != null))) {
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Request too large\",\"status\":413,"
-                    + "\"detail\":\"The body may be at most " + MAX_BODY_BYTES + " bytes, with its length declared.\"}");
+                    + "\"detail\":\"The body may be at most " + limit + " bytes, with its length declared.\"}");
             return;
         }
         chain.doFilter(request, response);

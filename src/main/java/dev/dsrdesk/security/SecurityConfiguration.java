@@ -57,9 +57,11 @@ public class SecurityConfiguration {
                 .addFilterBefore(new RequestSizeLimit(), BasicAuthenticationFilter.class)
                 .addFilterAfter(new PublicEndpointRateLimit(limiter), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/", "/submitted", "/verify", "/download", "/css/**", "/js/**", "/favicon.ico",
+                        .requestMatchers(HttpMethod.GET, "/", "/submitted", "/verify", "/download", "/processor-answer", "/css/**", "/js/**", "/favicon.ico",
                                 "/dev/mailbox").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/requests", "/verify", "/download", "/api/requests").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/requests", "/verify", "/download", "/processor-answer", "/api/requests").permitAll()
+                        // processors answering later: the URL's secret and the body's signature are the credentials
+                        .requestMatchers(HttpMethod.POST, "/connector-callback/*").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/requests/*/unlink", "/api/requests/*/extension").hasAuthority(DPO)
                         .requestMatchers("/api/requests/*/audit", "/api/requests/*/audit.csv").hasAuthority(DPO)
@@ -75,7 +77,7 @@ public class SecurityConfiguration {
                                         + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 // the API is called by programs with Basic credentials; the pages keep CSRF tokens
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/connector-callback/**"))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .build();
     }

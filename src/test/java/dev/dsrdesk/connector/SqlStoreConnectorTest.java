@@ -30,7 +30,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SqlStoreConnectorTest {
 
-    private static final String SUBJECT = "mario.rossi@example.com";
+    private static final SqlStoreConnector.Subject SUBJECT = new SqlStoreConnector.Subject("mario.rossi@example.com", null);
 
     private final SqlStoreConnector connector = new SqlStoreConnector();
     private final String mariaDbName = "dsr_conn_" + UUID.randomUUID().toString().substring(0, 8);
@@ -59,7 +59,7 @@ class SqlStoreConnectorTest {
     void findsExactlyTheSubjectsRowsWhateverTheCaseAndSpaces(DataStore.Jdbc database) {
         DataStore store = seeded(database);
 
-        StoreFindings found = connector.find(store, "  Mario.Rossi@EXAMPLE.com ");
+        StoreFindings found = connector.find(store, new SqlStoreConnector.Subject("  Mario.Rossi@EXAMPLE.com ", null));
 
         assertThat(found.rows()).containsExactly(new StoreFindings.TableCount("contact", 2), new StoreFindings.TableCount("ticket", 1));
         assertThat(found.records()).extracting(EntityRecord::value)
@@ -67,6 +67,22 @@ class SqlStoreConnectorTest {
                 .doesNotContain("Mario Rossini", "mario.rossi2@example.com", "rossi@example.com", "Other ticket");
         assertThat(found.records()).allSatisfy(record -> assertThat(record.source()).startsWith("Test CRM / "));
         assertThat(found.records()).extracting(EntityRecord::category).contains("Contact information", "Support history");
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aPhoneNumberFindsTheRowsUnderAnotherAddressWhateverItsPunctuation(DataStore.Jdbc database) {
+        DataStore store = seeded(database);
+
+        StoreFindings found = connector.find(store, new SqlStoreConnector.Subject("mario.rossi@example.com", "+39 06 5550 0101"));
+
+        assertThat(found.rows()).contains(new StoreFindings.TableCount("contact", 3));
+        assertThat(found.records()).extracting(EntityRecord::value).contains("old.address@example.net")
+                .doesNotContain("someone@example.net");
+        assertThat(connector.find(store, new SqlStoreConnector.Subject("nobody@example.org", "+39 06 5550 0101")).rowCount())
+                .isEqualTo(1);
+        assertThat(connector.find(store, new SqlStoreConnector.Subject("nobody@example.org", "12")).rowCount())
+                .as("too few digits identify nobody").isZero();
     }
 
     @ParameterizedTest
@@ -80,7 +96,7 @@ class SqlStoreConnectorTest {
         assertThat(changes).containsExactly("deleted 2 rows of contact in Test CRM",
                 "blanked requester_email, subject in 1 row of ticket in Test CRM");
         assertThat(jdbc.queryForList("select email from contact order by id", String.class))
-                .containsExactly("mario.rossi2@example.com", "rossi@example.com");
+                .containsExactly("mario.rossi2@example.com", "rossi@example.com", "old.address@example.net", "someone@example.net");
         assertThat(jdbc.queryForList("select subject from ticket order by id", String.class)).containsExactly(null, "Other ticket");
         assertThat(jdbc.queryForObject("select count(*) from ticket", Integer.class)).as("tickets stay").isEqualTo(2);
         assertThat(connector.find(store, SUBJECT).rowCount()).isZero();
@@ -97,9 +113,9 @@ class SqlStoreConnectorTest {
         connector.apply(store, EntityAction.STOP_DIRECT_MARKETING, SUBJECT);
         connector.apply(store, EntityAction.RECORD_CONSENT_WITHDRAWAL, SUBJECT);
 
-        assertThat(flags(jdbc, "restricted")).isEqualTo(Map.of(1, true, 2, true, 3, false, 4, false));
-        assertThat(flags(jdbc, "marketing_opt_out")).isEqualTo(Map.of(1, true, 2, true, 3, false, 4, false));
-        assertThat(flags(jdbc, "consent")).isEqualTo(Map.of(1, false, 2, false, 3, true, 4, true));
+        assertThat(flags(jdbc, "restricted")).isEqualTo(Map.of(1, true, 2, true, 3, false, 4, false, 5, false, 6, false));
+        assertThat(flags(jdbc, "marketing_opt_out")).isEqualTo(Map.of(1, true, 2, true, 3, false, 4, false, 5, false, 6, false));
+        assertThat(flags(jdbc, "consent")).isEqualTo(Map.of(1, false, 2, false, 3, true, 4, true, 5, true, 6, true));
     }
 
     @ParameterizedTest
@@ -109,12 +125,12 @@ class SqlStoreConnectorTest {
         DataStore broken = new DataStore("broken-" + UUID.randomUUID().toString().substring(0, 8), "rome", "Test CRM",
                 DataStore.ConnectorType.SQL, null, database, List.of(
                         contactTable(),
-                        new SqlTable("ticket", List.of("requester_email"), Map.of(), SqlTable.Erasure.NULL_COLUMNS,
-                                List.of("no_such_column"), null, null, null)));
+                        new SqlTable("ticket", List.of("requester_email"), null, Map.of(), SqlTable.Erasure.NULL_COLUMNS,
+                                List.of("no_such_column"), null, null, null)), null, null);
 
         assertThatThrownBy(() -> connector.apply(broken, EntityAction.ERASE, SUBJECT)).isInstanceOf(RuntimeException.class);
         assertThat(jdbc(database).queryForObject("select count(*) from contact", Integer.class))
-                .as("the store's transaction rolled back").isEqualTo(4);
+                .as("the store's transaction rolled back").isEqualTo(6);
     }
 
     @ParameterizedTest
@@ -124,7 +140,7 @@ class SqlStoreConnectorTest {
                 .replace("jdbc:h2:mem:", "jdbc:h2:mem:absent-").replace(";DB_CLOSE_DELAY=-1", ";IFEXISTS=TRUE");
         DataStore unreachable = new DataStore("gone-" + UUID.randomUUID().toString().substring(0, 8), "rome", "Gone CRM",
                 DataStore.ConnectorType.SQL, null, new DataStore.Jdbc(absent, database.username(), database.password()),
-                List.of(contactTable()));
+                List.of(contactTable()), null, null);
 
         assertThatThrownBy(() -> connector.find(unreachable, SUBJECT)).isInstanceOf(RuntimeException.class);
     }
@@ -142,7 +158,8 @@ class SqlStoreConnectorTest {
         jdbc.execute("drop table if exists contact");
         jdbc.execute("drop table if exists ticket");
         jdbc.execute("""
-                create table contact (id int primary key, full_name varchar(200), email varchar(254), company varchar(200),
+                create table contact (id int primary key, full_name varchar(200), email varchar(254), phone varchar(40),
+                  company varchar(200),
                   restricted boolean default false not null, marketing_opt_out boolean default false not null,
                   consent boolean default true not null)""");
         jdbc.execute("create table ticket (id int primary key, requester_email varchar(254), subject varchar(200))");
@@ -150,17 +167,19 @@ class SqlStoreConnectorTest {
         jdbc.update("insert into contact (id, full_name, email, company) values (2, 'M. Rossi', ' Mario.Rossi@Example.COM ', null)");
         jdbc.update("insert into contact (id, full_name, email, company) values (3, 'Mario Rossini', 'mario.rossi2@example.com', null)");
         jdbc.update("insert into contact (id, full_name, email, company) values (4, 'R. Rossi', 'rossi@example.com', null)");
+        jdbc.update("insert into contact (id, full_name, email, phone) values (5, 'Mario R.', 'old.address@example.net', '+39 (06) 5550-0101')");
+        jdbc.update("insert into contact (id, full_name, email, phone) values (6, 'Someone', 'someone@example.net', '+39 06 5550 0199')");
         jdbc.update("insert into ticket values (1, 'MARIO.ROSSI@example.com', 'Broken invoice')");
         jdbc.update("insert into ticket values (2, 'rossi@example.com', 'Other ticket')");
         return new DataStore("store-" + UUID.randomUUID().toString().substring(0, 8), "rome", "Test CRM",
                 DataStore.ConnectorType.SQL, null, database, List.of(contactTable(),
-                new SqlTable("ticket", List.of("requester_email"), Map.of("Support history", List.of("subject")),
-                        SqlTable.Erasure.NULL_COLUMNS, List.of("requester_email", "subject"), null, null, null)));
+                new SqlTable("ticket", List.of("requester_email"), null, Map.of("Support history", List.of("subject")),
+                        SqlTable.Erasure.NULL_COLUMNS, List.of("requester_email", "subject"), null, null, null)), null, null);
     }
 
     private static SqlTable contactTable() {
-        return new SqlTable("contact", List.of("email"),
-                Map.of("Contact information", List.of("full_name", "email"), "Company affiliation", List.of("company")),
+        return new SqlTable("contact", List.of("email"), List.of("phone"),
+                Map.of("Contact information", List.of("full_name", "email", "phone"), "Company affiliation", List.of("company")),
                 SqlTable.Erasure.DELETE_ROW, null, "restricted", "marketing_opt_out", "consent");
     }
 

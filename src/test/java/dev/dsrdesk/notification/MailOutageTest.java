@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.support.DeskDriver;
+import dev.dsrdesk.support.GreenMailbox;
 import dev.dsrdesk.support.WebappSession;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -77,14 +78,7 @@ class MailOutageTest {
 
     @BeforeEach
     void readMailFromTheSmtpServer() {
-        desk.readMailFrom((recipient, subjectPart) -> {
-            List<String> bodies = new java.util.ArrayList<>(Arrays.stream(smtp.getReceivedMessages())
-                    .filter(message -> recipients(message).contains(recipient) && subject(message).contains(subjectPart))
-                    .map(com.icegreen.greenmail.util.GreenMailUtil::getBody)
-                    .toList());
-            java.util.Collections.reverse(bodies);
-            return bodies;
-        });
+        desk.readMailFrom(new GreenMailbox(() -> smtp));
     }
 
     @AfterAll
