@@ -52,9 +52,17 @@ public class AutomatedSteps {
                 .allMatch(store -> store.type() == DataStore.ConnectorType.SQL && sql.automates(store, wanted));
     }
 
+    /** Whether a person of the entity confirms first: where its stores ask for it, and always for a correction,
+     *  whose right value only a person can give. */
     public boolean needsConfirmation(String entityId, String action) {
         EntityAction wanted = EntityAction.valueOf(action);
-        return stores.of(entityId).stream().anyMatch(store -> store.confirmBefore().contains(wanted));
+        return wanted == EntityAction.RECTIFY
+                || stores.of(entityId).stream().anyMatch(store -> store.confirmBefore().contains(wanted));
+    }
+
+    /** What a correction may change in the entity's stores, for the confirming person. */
+    public List<String> rectifiableFields(String entityId) {
+        return stores.of(entityId).stream().flatMap(store -> sql.rectifiableFields(store).stream()).distinct().toList();
     }
 
     /** Searches every store of the entity; keeps what was found on the step, changes nothing. */
@@ -84,6 +92,10 @@ public class AutomatedSteps {
             return;
         }
         SqlStoreConnector.Subject subject = subjectOf(reference);
+        if (action == EntityAction.RECTIFY) {
+            correct(execution, reference, entityId, subject, actor);
+            return;
+        }
         List<String> changes = new ArrayList<>();
         for (DataStore store : stores.of(entityId)) {
             changes.addAll(sql.apply(store, action, subject));
@@ -93,6 +105,30 @@ public class AutomatedSteps {
         String taken = changes.isEmpty() ? (found ? "already carried out in an earlier attempt" : null) : String.join("; ", changes);
         answers.record(reference, entityId, found ? StepState.DONE : StepState.NO_DATA, "Carried out by the desk in the entity's systems",
                 List.of(), ActionReport.taken(taken), actor);
+    }
+
+    /** The field and the right value came from the entity's confirming person (the value waits on the step). */
+    private void correct(DelegateExecution execution, String reference, String entityId, SqlStoreConnector.Subject subject,
+                         String actor) {
+        String field = (String) execution.getVariable("rectifyField");
+        if (field == null) {
+            answers.record(reference, entityId, StepState.NO_DATA, "Nothing to correct: not found in the entity's systems",
+                    List.of(), ActionReport.none(), actor);
+            return;
+        }
+        String value = answers.stepOf(reference, entityId).getReport().valueAfter();
+        List<String> before = new ArrayList<>();
+        List<String> changes = new ArrayList<>();
+        for (DataStore store : stores.of(entityId)) {
+            SqlStoreConnector.Correction correction = sql.rectify(store, subject, field, value);
+            before.addAll(correction.valuesBefore());
+            changes.addAll(correction.changes());
+        }
+        answers.record(reference, entityId, changes.isEmpty() ? StepState.NO_DATA : StepState.DONE,
+                "Corrected by the desk in the entity's systems", List.of(),
+                new ActionReport(changes.isEmpty() ? null : String.join("; ", changes), null, null,
+                        before.isEmpty() ? null : String.join(", ", before), value, null), actor);
+        execution.removeVariable("rectifyField");
     }
 
     private List<StoreFindings> findAll(String reference, String entityId) {

@@ -1,6 +1,7 @@
 package dev.dsrdesk.connector;
 
 import dev.dsrdesk.audit.AuditTrail;
+import dev.dsrdesk.fulfilment.EntityAction;
 import dev.dsrdesk.fulfilment.EntityStep;
 import dev.dsrdesk.fulfilment.EntityStepAnswers;
 import dev.dsrdesk.process.TaskActor;
@@ -20,14 +21,19 @@ import org.springframework.stereotype.Component;
 @Component("automatedStepConfirmation")
 class ConfirmationTaskListener implements TaskListener {
 
-    static final List<String> SHOWN_ON_TASK = List.of("subjectName", "subjectEmail", "entityName", "preview");
+    static final List<String> SHOWN_ON_TASK = List.of("subjectName", "subjectEmail", "entityName", "preview", "requestDetails",
+            "rectifiableFields");
+    private static final int MAX_VALUE = 4000;
 
     private final Requests requests;
     private final EntityStepAnswers answers;
     private final EntityRegistry registry;
     private final AuditTrail audit;
+    private final AutomatedSteps automated;
 
-    ConfirmationTaskListener(Requests requests, EntityStepAnswers answers, EntityRegistry registry, AuditTrail audit) {
+    ConfirmationTaskListener(Requests requests, EntityStepAnswers answers, EntityRegistry registry, AuditTrail audit,
+                             AutomatedSteps automated) {
+        this.automated = automated;
         this.requests = requests;
         this.answers = answers;
         this.registry = registry;
@@ -52,10 +58,30 @@ class ConfirmationTaskListener implements TaskListener {
         task.setVariableLocal("subjectEmail", request.getEmail());
         task.setVariableLocal("entityName", registry.byId(entityId).name());
         task.setVariableLocal("preview", step.getPreview());
+        if (step.getAction() == EntityAction.RECTIFY) {
+            task.setVariableLocal("requestDetails", request.getDetails() == null ? "" : request.getDetails());
+            task.setVariableLocal("rectifiableFields", String.join(", ", automated.rectifiableFields(entityId)));
+        }
     }
 
     private void decide(DelegateTask task) {
-        Confirmation confirmation = TaskInput.of(task).requiredChoice("confirmation", Confirmation.class);
+        TaskInput input = TaskInput.of(task);
+        Confirmation confirmation = input.requiredChoice("confirmation", Confirmation.class);
+        String reference = (String) task.getVariable("reference");
+        String entityId = (String) task.getVariable("entityId");
+        if (confirmation == Confirmation.CONFIRM && answers.actionOf(reference, entityId) == EntityAction.RECTIFY) {
+            String field = input.requiredText("rectifyField", 200, "which field to correct, one of: "
+                    + String.join(", ", automated.rectifiableFields(entityId)));
+            if (!automated.rectifiableFields(entityId).contains(field)) {
+                throw TaskInput.refused("rectifyField", "rectifyField must be one of: "
+                        + String.join(", ", automated.rectifiableFields(entityId)));
+            }
+            String value = input.requiredText("rectifyValue", MAX_VALUE, "the right value, as the requester gave it");
+            answers.correctionGiven(reference, entityId, value);
+            task.getExecution().setVariable("rectifyField", field);
+        }
+        // the right value is kept on the step, never in the process
+        task.getExecution().removeVariable("rectifyValue");
         String actor = TaskActor.of(task);
         task.getExecution().setVariable("confirmed", confirmation == Confirmation.CONFIRM);
         task.getExecution().setVariable("confirmedBy", actor);

@@ -60,8 +60,45 @@ class SqlStoreConnector {
             case RESTRICT -> store.tables().stream().anyMatch(table -> table.restrictColumn() != null);
             case STOP_PROCESSING, STOP_DIRECT_MARKETING -> store.tables().stream().anyMatch(table -> table.objectColumn() != null);
             case RECORD_CONSENT_WITHDRAWAL -> store.tables().stream().anyMatch(table -> table.consentColumn() != null);
-            case RECTIFY -> false;
+            case RECTIFY -> !rectifiableFields(store).isEmpty();
         };
+    }
+
+    /** The columns a correction may change, as "table.column": those that make up the data categories. */
+    List<String> rectifiableFields(DataStore store) {
+        List<String> fields = new ArrayList<>();
+        store.tables().forEach(table -> table.categories().values()
+                .forEach(columns -> columns.forEach(column -> fields.add(table.table() + "." + column))));
+        return fields.stream().distinct().toList();
+    }
+
+    /**
+     * Sets one field of the subject's rows to the corrected value, in one transaction; returns the values it had
+     * and what changed. A store without that field changes nothing.
+     */
+    Correction rectify(DataStore store, Subject subject, String field, String value) {
+        if (!rectifiableFields(store).contains(field)) {
+            return new Correction(List.of(), List.of());
+        }
+        String tableName = field.substring(0, field.indexOf('.'));
+        String column = field.substring(field.indexOf('.') + 1);
+        SqlTable table = store.tables().stream().filter(each -> each.table().equals(tableName)).findFirst().orElseThrow();
+        DataSource dataSource = dataSource(store);
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        return new TransactionTemplate(new DataSourceTransactionManager(dataSource)).execute(status -> {
+            String where = " where " + matches(table, subject);
+            List<String> before = jdbc.queryForList("select " + column + " from " + table.table() + where, Object.class,
+                    parameters(table, subject)).stream().map(String::valueOf).distinct().toList();
+            Object[] update = new Object[parameters(table, subject).length + 1];
+            update[0] = value;
+            System.arraycopy(parameters(table, subject), 0, update, 1, update.length - 1);
+            int rows = jdbc.update("update " + table.table() + " set " + column + " = ?" + where, update);
+            return new Correction(before, rows == 0 ? List.of()
+                    : List.of("corrected " + field + " on " + rows + " row" + (rows == 1 ? "" : "s") + " in " + store.name()));
+        });
+    }
+
+    record Correction(List<String> valuesBefore, List<String> changes) {
     }
 
     /** Carries out the action on the subject's rows, every table of the store in one transaction; returns what changed. */

@@ -111,6 +111,10 @@ public class EntityStep {
     }
 
     /** The entity's task was created (again, when the operator asks anew): open until it answers. */
+    void correctionGiven(String valueAfter) {
+        this.valueAfter = valueAfter;
+    }
+
     void previewed(String preview, int rowsFound) {
         this.preview = preview;
         this.rowsFound = rowsFound;

@@ -54,6 +54,12 @@ public class EntityStepAnswers {
         step(reference, entityId).previewed(preview, rowsFound);
     }
 
+    /** The right value a person gave for a correction the desk carries out next. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void correctionGiven(String reference, String entityId, String valueAfter) {
+        step(reference, entityId).correctionGiven(valueAfter);
+    }
+
     public EntityStep stepOf(String reference, String entityId) {
         return step(reference, entityId);
     }

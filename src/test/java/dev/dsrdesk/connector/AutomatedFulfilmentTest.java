@@ -100,6 +100,33 @@ class AutomatedFulfilmentTest {
     }
 
     @Test
+    void aCorrectionIsMadeInTheStoreWithTheValueTheEntitysPersonGives() {
+        String pat = "pat.lee@example.org";
+        DataSubjectRequest request = desk.acceptedRequest("RECTIFICATION", pat);
+        desk.runJobs(request.getReference());
+        Task confirm = tasks.createTaskQuery().processInstanceBusinessKey(request.getReference())
+                .taskDefinitionKey("Task_ConfirmAutomatedStep").singleResult();
+        assertThat(confirm.getName()).endsWith("confirm RECTIFY (pleasant-hill)");
+        assertThat(tasks.getVariableLocal(confirm.getId(), "rectifiableFields").toString()).contains("bot_account.owner_name");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> desk.complete(confirm,
+                        Map.of("confirmation", "CONFIRM", "rectifyField", "bot_account.password", "rectifyValue", "x")))
+                .hasMessageContaining("rectifyField must be one of");
+        desk.complete(confirm, Map.of("confirmation", "CONFIRM", "rectifyField", "bot_account.owner_name",
+                "rectifyValue", "Patricia Lee"));
+        desk.runJobs(request.getReference());
+
+        assertThat(count("pleasant-hill-bots", "select count(*) from bot_account where owner_name = 'Patricia Lee' and owner_email = ?", pat))
+                .isEqualTo(1);
+        EntityStep step = stepsOf(request).get("pleasant-hill");
+        assertThat(step.getReport().valueBefore()).isEqualTo("Pat Lee");
+        assertThat(step.getReport().valueAfter()).isEqualTo("Patricia Lee");
+        assertThat(step.getReport().actionTaken()).isEqualTo("corrected bot_account.owner_name on 1 row in PhoneMyBot accounts");
+        assertThat(runtime.createVariableInstanceQuery().variableName("rectifyValue").count()).as("never a process variable").isZero();
+        assertThat(stepsOf(request).get("rome").getState().name()).as("not in Rome's CRM").isEqualTo("NO_DATA");
+    }
+
+    @Test
     void aStoreThatFailsStandsAsAnIncidentNeverAsNoData() {
         String ana = "ana.souza@example.net";
         DataStore saoPaulo = stores.of("sao-paulo").get(0);
