@@ -26,6 +26,7 @@ public final class DeskProcess {
     private final Process process;
     private final int port;
     private final Path log;
+    private Duration startup;
 
     private DeskProcess(Process process, int port, Path log) {
         this.process = process;
@@ -41,13 +42,34 @@ public final class DeskProcess {
         settings.forEach((key, value) -> command.add("--" + key + "=" + value));
         Path log = workDir.resolve(name + ".log");
         try {
+            Instant launched = Instant.now();
             Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             DeskProcess desk = new DeskProcess(process, port, log);
             desk.awaitReady();
+            desk.startup = Duration.between(launched, Instant.now());
             return desk;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** From launching the JVM to ready for traffic. */
+    public Duration startup() {
+        return startup;
+    }
+
+    /** The resident set size of the desk's JVM, from /proc (Linux). */
+    public long residentBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+            return -1;
+        } catch (IOException e) {
+            return -1;
         }
     }
 

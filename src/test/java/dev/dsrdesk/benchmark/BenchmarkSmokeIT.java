@@ -1,0 +1,31 @@
+package dev.dsrdesk.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The benchmark harness in miniature (two clients, two seconds, H2), so that it cannot rot between benchmark runs. */
+class BenchmarkSmokeIT {
+
+    @TempDir Path output;
+
+    @Test
+    void theHarnessMeasuresAndWritesItsTable() throws Exception {
+        DeskBenchmark.Report report = new DeskBenchmark(new DeskBenchmark.Settings(2, Duration.ofSeconds(2), List.of("h2"), output)).run();
+
+        DeskBenchmark.Row row = report.rows().get(0);
+        assertThat(row.startupSeconds()).isPositive();
+        assertThat(row.heapAfterStartMb()).isPositive();
+        assertThat(row.rssAfterStartMb()).isPositive();
+        assertThat(row.intake().requests()).isPositive();
+        assertThat(row.intake().errors()).isZero();
+        assertThat(row.intake().p99Millis()).isGreaterThanOrEqualTo(row.intake().p50Millis());
+        assertThat(Files.readString(output.resolve("results.md"))).contains("| h2 |");
+        assertThat(Files.readString(output.resolve("results.json"))).contains("\"perSecond\"");
+    }
+}

@@ -1,0 +1,108 @@
+package dev.dsrdesk.benchmark;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.dsrdesk.support.DeskProcess;
+import dev.dsrdesk.support.FreshPostgresDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The benchmark harness: the packaged desk started on each database, its footprint read after start-up, intake
+ * driven by concurrent clients over real HTTP, its footprint read again; a table printed and written as JSON and
+ * Markdown. Scenarios 2 and 3 of issue 8 (end to end against the engine floor, queues at 100,000 tasks) are not
+ * built yet.
+ */
+final class DeskBenchmark {
+
+    private final Settings settings;
+
+    DeskBenchmark(Settings settings) {
+        this.settings = settings;
+    }
+
+    Report run() throws Exception {
+        List<Row> rows = new ArrayList<>();
+        for (String database : settings.databases()) {
+            Path workDir = Files.createDirectories(settings.output().resolve("work-" + database + "-" + System.nanoTime()));
+            DeskProcess desk = DeskProcess.start("desk-" + database, workDir, nodeSettings(database));
+            try {
+                Footprint started = Footprint.of(desk);
+                LoadFigures intake = IntakeLoad.run(desk.baseUrl(), settings.clients(), settings.duration());
+                Footprint loaded = Footprint.of(desk);
+                rows.add(new Row(database, desk.startup().toMillis() / 1000.0, started.heapMegabytes(), started.residentMegabytes(),
+                        intake, loaded.heapMegabytes(), loaded.residentMegabytes()));
+            } finally {
+                desk.kill();
+            }
+        }
+        Report report = new Report(Instant.now().toString(), machine(), settings.clients(), settings.duration().toSeconds(), rows);
+        report.write(settings.output());
+        return report;
+    }
+
+    private static Map<String, String> nodeSettings(String database) {
+        Map<String, String> node = new LinkedHashMap<>();
+        node.put("spring.profiles.default", "default");
+        node.put("dsr.rate-limits.intake-per-address", "100000000");
+        node.put("dsr.rate-limits.intake-per-email", "100000000");
+        node.put("logging.level.root", "warn");
+        if (database.equals("postgresql")) {
+            node.put("spring.datasource.url", FreshPostgresDatabase.create());
+            node.put("spring.datasource.username", FreshPostgresDatabase.user());
+            node.put("spring.datasource.password", FreshPostgresDatabase.password());
+        }
+        return node;
+    }
+
+    private static String machine() {
+        return Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch") + ", Java " + System.getProperty("java.version");
+    }
+
+    /** What to run: from system properties dsr.bench.* (clients, seconds, databases), with the issue's defaults. */
+    record Settings(int clients, Duration duration, List<String> databases, Path output) {
+
+        static Settings fromSystemProperties(int defaultClients, int defaultSeconds, String defaultDatabases) {
+            return new Settings(Integer.getInteger("dsr.bench.clients", defaultClients),
+                    Duration.ofSeconds(Integer.getInteger("dsr.bench.seconds", defaultSeconds)),
+                    List.of(System.getProperty("dsr.bench.databases", defaultDatabases).split(",")),
+                    Path.of(System.getProperty("dsr.bench.output", "target/benchmark")));
+        }
+    }
+
+    record Row(String database, double startupSeconds, double heapAfterStartMb, double rssAfterStartMb, LoadFigures intake,
+               double heapAfterLoadMb, double rssAfterLoadMb) {
+    }
+
+    record Report(String ranAt, String machine, int clients, long seconds, List<Row> rows) {
+
+        String markdown() {
+            StringBuilder table = new StringBuilder();
+            table.append("Ran ").append(ranAt).append(" on ").append(machine).append("; intake: ").append(clients)
+                    .append(" clients for ").append(seconds).append(" s each.\n\n");
+            table.append("| database | healthy in (s) | heap after start (MB) | RSS after start (MB) | intake (req/s) | p50 (ms) | p95 (ms) | p99 (ms) | errors | heap after load (MB) | RSS after load (MB) |\n");
+            table.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+            for (Row row : rows) {
+                table.append(String.format(Locale.ROOT, "| %s | %.1f | %.0f | %.0f | %.0f | %.1f | %.1f | %.1f | %d | %.0f | %.0f |%n",
+                        row.database(), row.startupSeconds(), row.heapAfterStartMb(), row.rssAfterStartMb(),
+                        row.intake().perSecond(), row.intake().p50Millis(), row.intake().p95Millis(), row.intake().p99Millis(),
+                        row.intake().errors(), row.heapAfterLoadMb(), row.rssAfterLoadMb()));
+            }
+            return table.toString();
+        }
+
+        void write(Path output) throws Exception {
+            Files.createDirectories(output);
+            Files.writeString(output.resolve("results.md"), markdown());
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(output.resolve("results.json").toFile(), this);
+        }
+    }
+}
