@@ -2,6 +2,8 @@ package dev.dsrdesk.benchmark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.icegreen.greenmail.util.GreenMail;
+import dev.dsrdesk.support.DeskOverHttp;
 import dev.dsrdesk.support.DeskProcess;
 import dev.dsrdesk.support.FreshPostgresDatabase;
 import java.nio.file.Files;
@@ -16,9 +18,9 @@ import java.util.Map;
 
 /**
  * The benchmark harness: the packaged desk started on each database, its footprint read after start-up, intake
- * driven by concurrent clients over real HTTP, its footprint read again; a table printed and written as JSON and
- * Markdown. Scenarios 2 and 3 of issue 8 (end to end against the engine floor, queues at 100,000 tasks) are not
- * built yet.
+ * driven by concurrent clients over real HTTP, requests driven end to end and the bare engine floor driven the same
+ * way, its footprint read again; a table printed and written as JSON and Markdown. Scenario 3 of issue 8 (queues at
+ * 100,000 tasks) is not built yet.
  */
 final class DeskBenchmark {
 
@@ -32,24 +34,34 @@ final class DeskBenchmark {
         List<Row> rows = new ArrayList<>();
         for (String database : settings.databases()) {
             Path workDir = Files.createDirectories(settings.output().resolve("work-" + database + "-" + System.nanoTime()));
-            DeskProcess desk = DeskProcess.start("desk-" + database, workDir, nodeSettings(database));
+            GreenMail smtp = DeskOverHttp.startSmtp();
+            DeskProcess desk = DeskProcess.start("desk-" + database, workDir, nodeSettings(database, smtp));
             try {
                 Footprint started = Footprint.of(desk);
                 LoadFigures intake = IntakeLoad.run(desk.baseUrl(), settings.clients(), settings.duration());
+                double drainSeconds = EndToEnd.drain(desk.baseUrl());
+                double closedPerSecond = EndToEnd.desk(desk.baseUrl(), smtp, settings.requests(), settings.drivers());
+                double floorPerSecond = EndToEnd.floor(desk.baseUrl(), settings.requests(), settings.drivers());
                 Footprint loaded = Footprint.of(desk);
                 rows.add(new Row(database, desk.startup().toMillis() / 1000.0, started.heapMegabytes(), started.residentMegabytes(),
-                        intake, loaded.heapMegabytes(), loaded.residentMegabytes()));
+                        intake, drainSeconds, closedPerSecond, floorPerSecond, floorPerSecond / closedPerSecond,
+                        loaded.heapMegabytes(), loaded.residentMegabytes()));
             } finally {
                 desk.kill();
+                smtp.stop();
             }
         }
-        Report report = new Report(Instant.now().toString(), machine(), settings.clients(), settings.duration().toSeconds(), rows);
+        Report report = new Report(Instant.now().toString(), machine(), settings.clients(), settings.duration().toSeconds(),
+                settings.requests(), settings.drivers(), rows);
         report.write(settings.output());
         return report;
     }
 
-    private static Map<String, String> nodeSettings(String database) {
+    private static Map<String, String> nodeSettings(String database, GreenMail smtp) {
         Map<String, String> node = new LinkedHashMap<>();
+        node.put("spring.mail.host", "127.0.0.1");
+        node.put("spring.mail.port", String.valueOf(smtp.getSmtp().getPort()));
+        node.put("dsr.rate-limits.links-per-address", "100000000");
         node.put("spring.profiles.default", "default");
         node.put("dsr.rate-limits.intake-per-address", "100000000");
         node.put("dsr.rate-limits.intake-per-email", "100000000");
@@ -68,33 +80,37 @@ final class DeskBenchmark {
     }
 
     /** What to run: from system properties dsr.bench.* (clients, seconds, databases), with the issue's defaults. */
-    record Settings(int clients, Duration duration, List<String> databases, Path output) {
+    record Settings(int clients, Duration duration, int requests, int drivers, List<String> databases, Path output) {
 
         static Settings fromSystemProperties(int defaultClients, int defaultSeconds, String defaultDatabases) {
             return new Settings(Integer.getInteger("dsr.bench.clients", defaultClients),
                     Duration.ofSeconds(Integer.getInteger("dsr.bench.seconds", defaultSeconds)),
+                    Integer.getInteger("dsr.bench.requests", 2000), Integer.getInteger("dsr.bench.drivers", 16),
                     List.of(System.getProperty("dsr.bench.databases", defaultDatabases).split(",")),
                     Path.of(System.getProperty("dsr.bench.output", "target/benchmark")));
         }
     }
 
     record Row(String database, double startupSeconds, double heapAfterStartMb, double rssAfterStartMb, LoadFigures intake,
+               double backlogDrainSeconds, double closedPerSecond, double floorClosedPerSecond, double costOverFloor,
                double heapAfterLoadMb, double rssAfterLoadMb) {
     }
 
-    record Report(String ranAt, String machine, int clients, long seconds, List<Row> rows) {
+    record Report(String ranAt, String machine, int clients, long seconds, int requests, int drivers, List<Row> rows) {
 
         String markdown() {
             StringBuilder table = new StringBuilder();
             table.append("Ran ").append(ranAt).append(" on ").append(machine).append("; intake: ").append(clients)
-                    .append(" clients for ").append(seconds).append(" s each.\n\n");
-            table.append("| database | healthy in (s) | heap after start (MB) | RSS after start (MB) | intake (req/s) | p50 (ms) | p95 (ms) | p99 (ms) | errors | heap after load (MB) | RSS after load (MB) |\n");
-            table.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+                    .append(" clients for ").append(seconds).append(" s each; end to end: ").append(requests)
+                    .append(" requests by ").append(drivers).append(" drivers, then the engine floor the same way.\n\n");
+            table.append("| database | healthy in (s) | heap after start (MB) | RSS after start (MB) | intake (req/s) | p50 (ms) | p95 (ms) | p99 (ms) | errors | intake's jobs done after (s) | closed/s | floor closed/s | cost × floor | heap after load (MB) | RSS after load (MB) |\n");
+            table.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
             for (Row row : rows) {
-                table.append(String.format(Locale.ROOT, "| %s | %.1f | %.0f | %.0f | %.0f | %.1f | %.1f | %.1f | %d | %.0f | %.0f |%n",
+                table.append(String.format(Locale.ROOT, "| %s | %.1f | %.0f | %.0f | %.0f | %.1f | %.1f | %.1f | %d | %.0f | %.2f | %.2f | %.1f | %.0f | %.0f |%n",
                         row.database(), row.startupSeconds(), row.heapAfterStartMb(), row.rssAfterStartMb(),
                         row.intake().perSecond(), row.intake().p50Millis(), row.intake().p95Millis(), row.intake().p99Millis(),
-                        row.intake().errors(), row.heapAfterLoadMb(), row.rssAfterLoadMb()));
+                        row.intake().errors(), row.backlogDrainSeconds(), row.closedPerSecond(), row.floorClosedPerSecond(), row.costOverFloor(),
+                        row.heapAfterLoadMb(), row.rssAfterLoadMb()));
             }
             return table.toString();
         }
