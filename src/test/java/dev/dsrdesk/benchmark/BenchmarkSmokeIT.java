@@ -9,14 +9,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The benchmark harness in miniature (two clients for two seconds, two requests end to end, H2), so that it cannot rot between benchmark runs. */
+/** The benchmark harness in miniature (two clients for two seconds, two requests end to end, twenty open tasks, H2), so that it cannot rot between benchmark runs. */
 class BenchmarkSmokeIT {
 
     @TempDir Path output;
 
     @Test
     void theHarnessMeasuresAndWritesItsTable() throws Exception {
-        DeskBenchmark.Report report = new DeskBenchmark(new DeskBenchmark.Settings(2, Duration.ofSeconds(2), 2, 2, List.of("h2"), output)).run();
+        DeskBenchmark.Report report = new DeskBenchmark(new DeskBenchmark.Settings(2, Duration.ofSeconds(2), 2, 2, List.of("h2"), 20, List.of("h2"), output)).run();
 
         DeskBenchmark.Row row = report.rows().get(0);
         assertThat(row.startupSeconds()).isPositive();
@@ -27,6 +27,8 @@ class BenchmarkSmokeIT {
         assertThat(row.intake().p99Millis()).isGreaterThanOrEqualTo(row.intake().p50Millis());
         assertThat(row.closedPerSecond()).isPositive();
         assertThat(row.floorClosedPerSecond()).isPositive();
+        assertThat(row.queues().romeSees()).as("a fifth of the open tasks are Rome's").isEqualTo(4);
+        assertThat(row.queues().filterFirstPage().p95Millis()).isPositive();
         assertThat(Files.readString(output.resolve("results.md"))).contains("| h2 |");
         assertThat(Files.readString(output.resolve("results.json"))).contains("\"perSecond\"");
     }

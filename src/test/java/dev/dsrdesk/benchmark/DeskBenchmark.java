@@ -42,9 +42,11 @@ final class DeskBenchmark {
                 double drainSeconds = EndToEnd.drain(desk.baseUrl());
                 double closedPerSecond = EndToEnd.desk(desk.baseUrl(), smtp, settings.requests(), settings.drivers());
                 double floorPerSecond = EndToEnd.floor(desk.baseUrl(), settings.requests(), settings.drivers());
+                QueuesAtScale.Figures queues = settings.queueDatabases().contains(database)
+                        ? QueuesAtScale.run(desk.baseUrl(), settings.openTasks()) : null;
                 Footprint loaded = Footprint.of(desk);
                 rows.add(new Row(database, desk.startup().toMillis() / 1000.0, started.heapMegabytes(), started.residentMegabytes(),
-                        intake, drainSeconds, closedPerSecond, floorPerSecond, floorPerSecond / closedPerSecond,
+                        intake, drainSeconds, closedPerSecond, floorPerSecond, floorPerSecond / closedPerSecond, queues,
                         loaded.heapMegabytes(), loaded.residentMegabytes()));
             } finally {
                 desk.kill();
@@ -80,20 +82,23 @@ final class DeskBenchmark {
     }
 
     /** What to run: from system properties dsr.bench.* (clients, seconds, databases), with the defaults. */
-    record Settings(int clients, Duration duration, int requests, int drivers, List<String> databases, Path output) {
+    record Settings(int clients, Duration duration, int requests, int drivers, List<String> databases, int openTasks,
+                    List<String> queueDatabases, Path output) {
 
         static Settings fromSystemProperties(int defaultClients, int defaultSeconds, String defaultDatabases) {
             return new Settings(Integer.getInteger("dsr.bench.clients", defaultClients),
                     Duration.ofSeconds(Integer.getInteger("dsr.bench.seconds", defaultSeconds)),
                     Integer.getInteger("dsr.bench.requests", 2000), Integer.getInteger("dsr.bench.drivers", 16),
                     List.of(System.getProperty("dsr.bench.databases", defaultDatabases).split(",")),
+                    Integer.getInteger("dsr.bench.open-tasks", 100_000),
+                    List.of(System.getProperty("dsr.bench.queue-databases", "postgresql").split(",")),
                     Path.of(System.getProperty("dsr.bench.output", "target/benchmark")));
         }
     }
 
     record Row(String database, double startupSeconds, double heapAfterStartMb, double rssAfterStartMb, LoadFigures intake,
                double backlogDrainSeconds, double closedPerSecond, double floorClosedPerSecond, double costOverFloor,
-               double heapAfterLoadMb, double rssAfterLoadMb) {
+               QueuesAtScale.Figures queues, double heapAfterLoadMb, double rssAfterLoadMb) {
     }
 
     record Report(String ranAt, String machine, int clients, long seconds, int requests, int drivers, List<Row> rows) {
@@ -111,6 +116,18 @@ final class DeskBenchmark {
                         row.intake().perSecond(), row.intake().p50Millis(), row.intake().p95Millis(), row.intake().p99Millis(),
                         row.intake().errors(), row.backlogDrainSeconds(), row.closedPerSecond(), row.floorClosedPerSecond(), row.costOverFloor(),
                         row.heapAfterLoadMb(), row.rssAfterLoadMb()));
+            }
+            table.append("\n| database | open tasks | Rome's filter: count p50 / p95 (ms) | first page by due date p50 / p95 (ms) | dashboard p50 / p95 (ms) |\n");
+            table.append("|---|---|---|---|---|\n");
+            for (Row row : rows) {
+                if (row.queues() != null) {
+                    QueuesAtScale.Figures queues = row.queues();
+                    table.append(String.format(Locale.ROOT, "| %s | %d (Rome sees %d) | %.1f / %.1f | %.1f / %.1f | %.1f / %.1f |%n",
+                            row.database(), queues.openTasks(), queues.romeSees(),
+                            queues.filterCount().p50Millis(), queues.filterCount().p95Millis(),
+                            queues.filterFirstPage().p50Millis(), queues.filterFirstPage().p95Millis(),
+                            queues.dashboard().p50Millis(), queues.dashboard().p95Millis()));
+                }
             }
             return table.toString();
         }

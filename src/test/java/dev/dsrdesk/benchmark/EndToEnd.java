@@ -106,7 +106,7 @@ final class EndToEnd {
     }
 
     /** /engine-rest as the administrator. */
-    private static final class Rest {
+    static final class Rest {
 
         private final HttpClient http = HttpClient.newHttpClient();
         private final ObjectMapper json = new ObjectMapper();
@@ -121,19 +121,35 @@ final class EndToEnd {
             return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", auth).GET());
         }
 
+        /** As another desk user (password demo), for what that user's Tasklist asks. */
+        JsonNode postAs(String user, String path, String body) throws Exception {
+            return send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        }
+
+        JsonNode getAs(String user, String path) throws Exception {
+            return send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8))).GET());
+        }
+
         JsonNode post(String path, String body) throws Exception {
             return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", auth)
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
         }
 
         void deployFloor() throws Exception {
+            deploy("engine-floor.bpmn");
+        }
+
+        void deploy(String resource) throws Exception {
             String bpmn;
-            try (InputStream in = EndToEnd.class.getResourceAsStream("/benchmark/engine-floor.bpmn")) {
+            try (InputStream in = EndToEnd.class.getResourceAsStream("/benchmark/" + resource)) {
                 bpmn = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
-            String boundary = "floor" + UUID.randomUUID().toString().replace("-", "");
-            String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nengine-floor\r\n"
-                    + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"engine-floor.bpmn\"; filename=\"engine-floor.bpmn\"\r\n"
+            String boundary = "bench" + UUID.randomUUID().toString().replace("-", "");
+            String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + resource + "\r\n"
+                    + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + resource + "\"; filename=\"" + resource + "\"\r\n"
                     + "Content-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
             send(HttpRequest.newBuilder(URI.create(base + "/deployment/create")).header("Authorization", auth)
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(HttpRequest.BodyPublishers.ofString(body)));
