@@ -8,7 +8,6 @@ import dev.dsrdesk.fulfilment.StepState;
 import dev.dsrdesk.deadline.StepDeadlines;
 import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.request.Requests;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -32,12 +31,10 @@ public class AutomatedSteps {
     private final EntityStepAnswers answers;
     private final Requests requests;
     private final StepDeadlines deadlines;
-    private final Clock clock;
 
     AutomatedSteps(DataStores stores, SqlStoreConnector sql, EntityStepAnswers answers, Requests requests,
-                   StepDeadlines deadlines, Clock clock) {
+                   StepDeadlines deadlines) {
         this.deadlines = deadlines;
-        this.clock = clock;
         this.stores = stores;
         this.sql = sql;
         this.answers = answers;
@@ -70,7 +67,7 @@ public class AutomatedSteps {
     public void search(DelegateExecution execution) {
         String reference = (String) execution.getVariable("reference");
         String entityId = (String) execution.getVariable("entityId");
-        answers.open(reference, entityId, deadlines.entityStep(reference).toInstant().atZone(clock.getZone()).toLocalDate());
+        answers.open(reference, entityId, deadlines.entityStepDay(reference));
         List<StoreFindings> findings = findAll(reference, entityId);
         int rows = (int) findings.stream().mapToLong(StoreFindings::rowCount).sum();
         answers.previewed(reference, entityId, describe(findings), rows);
@@ -101,7 +98,8 @@ public class AutomatedSteps {
             changes.addAll(sql.apply(store, action, subject));
         }
         // what the search found decides the outcome: a retry after the stores changed finds the rows gone
-        boolean found = answers.stepOf(reference, entityId).getRowsFound() != null && answers.stepOf(reference, entityId).getRowsFound() > 0;
+        Integer rowsFound = answers.stepOf(reference, entityId).getRowsFound();
+        boolean found = rowsFound != null && rowsFound > 0;
         String taken = changes.isEmpty() ? (found ? "already carried out in an earlier attempt" : null) : String.join("; ", changes);
         answers.record(reference, entityId, found ? StepState.DONE : StepState.NO_DATA, "Carried out by the desk in the entity's systems",
                 List.of(), ActionReport.taken(taken), actor);

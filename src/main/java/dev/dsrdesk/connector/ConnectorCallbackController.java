@@ -26,12 +26,14 @@ class ConnectorCallbackController {
 
     private final ConnectorCallbacks callbacks;
     private final EntityApiSteps apis;
+    private final DataStores stores;
     private final RuntimeService runtime;
     private final ObjectMapper json;
     private final Clock clock;
 
-    ConnectorCallbackController(ConnectorCallbacks callbacks, EntityApiSteps apis, RuntimeService runtime,
+    ConnectorCallbackController(ConnectorCallbacks callbacks, EntityApiSteps apis, DataStores stores, RuntimeService runtime,
                                 ObjectMapper json, Clock clock) {
+        this.stores = stores;
         this.callbacks = callbacks;
         this.apis = apis;
         this.runtime = runtime;
@@ -48,7 +50,7 @@ class ConnectorCallbackController {
         if (waiting == null) {
             return problem(HttpStatus.GONE, "This callback is not valid: unknown, already answered or expired.");
         }
-        DataStore store = apis.store(waiting.storeId()).orElse(null);
+        DataStore store = stores.byId(waiting.storeId()).orElse(null);
         if (store == null || !WebhookConnector.signedBy(store.webhook().secret(), body, signature)) {
             return problem(HttpStatus.UNAUTHORIZED, "The body is not signed with the processor's secret ("
                     + WebhookConnector.SIGNATURE_HEADER + ": sha256=<hex HMAC-SHA256 of the body>).");

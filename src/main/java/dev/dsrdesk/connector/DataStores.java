@@ -14,6 +14,10 @@ public record DataStores(List<@Valid DataStore> stores) {
         stores = stores == null ? List.of() : List.copyOf(stores);
     }
 
+    public java.util.Optional<DataStore> byId(String storeId) {
+        return stores.stream().filter(store -> store.id().equals(storeId)).findFirst();
+    }
+
     public List<DataStore> of(String entityId) {
         return stores.stream().filter(store -> store.entity().equals(entityId)).toList();
     }

@@ -3,7 +3,6 @@ package dev.dsrdesk.connector;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.stereotype.Component;
 
@@ -26,9 +25,7 @@ class DemoStores implements InitializingBean {
         for (DataStore store : stores.stores()) {
             ClassPathResource script = new ClassPathResource("demo-stores/" + store.id() + ".sql");
             if (store.jdbc() != null && script.exists()) {
-                new ResourceDatabasePopulator(script).execute(new DriverManagerDataSource(store.jdbc().url(),
-                        store.jdbc().username() == null ? "" : store.jdbc().username(),
-                        store.jdbc().password() == null ? "" : store.jdbc().password()));
+                new ResourceDatabasePopulator(script).execute(SqlStoreConnector.connect(store.jdbc()));
             }
         }
     }

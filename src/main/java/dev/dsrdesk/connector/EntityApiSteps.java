@@ -65,7 +65,7 @@ public class EntityApiSteps {
         DataSubjectRequest request = requests.byReference(reference);
         Instant now = clock.instant();
         Instant answerBy = now.plus(store.webhook().answerWithin());
-        answers.open(reference, entityId, deadlines.entityStep(reference).toInstant().atZone(clock.getZone()).toLocalDate());
+        answers.open(reference, entityId, deadlines.entityStepDay(reference));
         TokenSecret callback = callbacks.issue(store.id(), reference, entityId, execution.getProcessInstanceId(), now, answerBy);
         Optional<ApiAnswer> answer = webhooks.call(store, new WebhookConnector.StepRequest(reference,
                 answers.actionOf(reference, entityId).name(), request.getFullName(), request.getEmail(),
@@ -81,9 +81,5 @@ public class EntityApiSteps {
 
     Optional<DataStore> api(String entityId) {
         return stores.of(entityId).stream().filter(store -> store.type() == DataStore.ConnectorType.WEBHOOK).findFirst();
-    }
-
-    Optional<DataStore> store(String storeId) {
-        return stores.stores().stream().filter(store -> store.id().equals(storeId)).findFirst();
     }
 }

@@ -35,7 +35,7 @@ class ProcessorAnswerController {
     private static final int MAX_TEXT = 4000;
 
     private final ConnectorCallbacks callbacks;
-    private final ProcessorMailSteps processors;
+    private final DataStores stores;
     private final EntityStepAnswers answers;
     private final Requests requests;
     private final EntityRegistry registry;
@@ -43,10 +43,10 @@ class ProcessorAnswerController {
     private final ObjectMapper json;
     private final Clock clock;
 
-    ProcessorAnswerController(ConnectorCallbacks callbacks, ProcessorMailSteps processors, EntityStepAnswers answers,
+    ProcessorAnswerController(ConnectorCallbacks callbacks, DataStores stores, EntityStepAnswers answers,
                               Requests requests, EntityRegistry registry, RuntimeService runtime, ObjectMapper json, Clock clock) {
         this.callbacks = callbacks;
-        this.processors = processors;
+        this.stores = stores;
         this.answers = answers;
         this.requests = requests;
         this.registry = registry;
@@ -80,7 +80,7 @@ class ProcessorAnswerController {
             response.setStatus(LinkRefusal.status(token));
             return "processor-answer-invalid";
         }
-        DataStore store = processors.store(waiting.storeId()).orElseThrow();
+        DataStore store = stores.byId(waiting.storeId()).orElseThrow();
         EntityAction action = answers.actionOf(waiting.reference(), waiting.entityId());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("status", outcome);

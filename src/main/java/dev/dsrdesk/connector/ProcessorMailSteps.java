@@ -76,7 +76,7 @@ public class ProcessorMailSteps {
     public void write(DelegateExecution execution) {
         String reference = (String) execution.getVariable("reference");
         String entityId = (String) execution.getVariable("entityId");
-        answers.open(reference, entityId, deadlines.entityStep(reference).toInstant().atZone(clock.getZone()).toLocalDate());
+        answers.open(reference, entityId, deadlines.entityStepDay(reference));
         send(execution, "PROCESSOR_REQUEST", "Privacy request " + reference + ": please ");
     }
 
@@ -131,9 +131,5 @@ public class ProcessorMailSteps {
 
     Optional<DataStore> contact(String entityId) {
         return stores.of(entityId).stream().filter(store -> store.type() == DataStore.ConnectorType.EMAIL).findFirst();
-    }
-
-    Optional<DataStore> store(String storeId) {
-        return stores.stores().stream().filter(store -> store.id().equals(storeId)).findFirst();
     }
 }

@@ -89,9 +89,10 @@ class SqlStoreConnector {
             String where = " where " + matches(table, subject);
             List<String> before = jdbc.queryForList("select " + column + " from " + table.table() + where, Object.class,
                     parameters(table, subject)).stream().map(String::valueOf).distinct().toList();
-            Object[] update = new Object[parameters(table, subject).length + 1];
+            Object[] match = parameters(table, subject);
+            Object[] update = new Object[match.length + 1];
             update[0] = value;
-            System.arraycopy(parameters(table, subject), 0, update, 1, update.length - 1);
+            System.arraycopy(match, 0, update, 1, match.length);
             int rows = jdbc.update("update " + table.table() + " set " + column + " = ?" + where, update);
             return new Correction(before, rows == 0 ? List.of()
                     : List.of("corrected " + field + " on " + rows + " row" + (rows == 1 ? "" : "s") + " in " + store.name()));
@@ -223,11 +224,12 @@ class SqlStoreConnector {
     }
 
     private DataSource dataSource(DataStore store) {
-        return connections.computeIfAbsent(store.id(), id -> {
-            DriverManagerDataSource dataSource = new DriverManagerDataSource(store.jdbc().url(),
-                    store.jdbc().username() == null ? "" : store.jdbc().username(),
-                    store.jdbc().password() == null ? "" : store.jdbc().password());
-            return dataSource;
-        });
+        return connections.computeIfAbsent(store.id(), id -> connect(store.jdbc()));
+    }
+
+    /** A connection source for a store's settings; the connector keeps one per store. */
+    static DataSource connect(DataStore.Jdbc jdbc) {
+        return new DriverManagerDataSource(jdbc.url(), jdbc.username() == null ? "" : jdbc.username(),
+                jdbc.password() == null ? "" : jdbc.password());
     }
 }

@@ -25,6 +25,11 @@ public class StepDeadlines {
         return deadlines.entityStepDue(requests.byReference(reference).effectiveDueDate());
     }
 
+    /** The day an entity's step is due, for steps the desk carries out without a Tasklist task. */
+    public java.time.LocalDate entityStepDay(String reference) {
+        return deadlines.dayOf(entityStep(reference).toInstant());
+    }
+
     /** Tasklist's follow-up date: the day before a task is due, so it surfaces before it is late. */
     public Date followUp(Date due) {
         return deadlines.before(due, Period.ofDays(1));

@@ -1,5 +1,6 @@
 package dev.dsrdesk.audit;
 
+import static dev.dsrdesk.support.ClientAddress.from;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -25,7 +26,6 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Every step of a request leaves an entry saying what, who and when, and nothing of the requester's data. */
 @DeskTest
@@ -165,13 +165,6 @@ class AuditTrailTest {
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/requests/{reference}/audit", request.getReference()).with(httpBasic("rome", "demo")))
                 .andExpect(status().isForbidden());
-    }
-
-    private static RequestPostProcessor from(String address) {
-        return request -> {
-            request.setRemoteAddr(address);
-            return request;
-        };
     }
 
     private JsonNode trail(String reference) throws Exception {

@@ -60,13 +60,8 @@ final class DeskBenchmark {
     }
 
     private static Map<String, String> nodeSettings(String database, GreenMail smtp) {
-        Map<String, String> node = new LinkedHashMap<>();
-        node.put("spring.mail.host", "127.0.0.1");
-        node.put("spring.mail.port", String.valueOf(smtp.getSmtp().getPort()));
-        node.put("dsr.rate-limits.links-per-address", "100000000");
-        node.put("spring.profiles.default", "default");
-        node.put("dsr.rate-limits.intake-per-address", "100000000");
-        node.put("dsr.rate-limits.intake-per-email", "100000000");
+        // the job executor keeps Camunda's defaults: the figures are production's
+        Map<String, String> node = new LinkedHashMap<>(DeskProcess.testSettings(smtp));
         node.put("logging.level.root", "warn");
         if (database.equals("postgresql")) {
             node.put("spring.datasource.url", FreshPostgresDatabase.create());

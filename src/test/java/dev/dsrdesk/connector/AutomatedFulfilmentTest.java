@@ -20,7 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -130,39 +129,18 @@ class AutomatedFulfilmentTest {
     void aStoreThatFailsStandsAsAnIncidentNeverAsNoData() {
         String ana = "ana.souza@example.net";
         DataStore saoPaulo = stores.of("sao-paulo").get(0);
-        new JdbcTemplate(new DriverManagerDataSource(saoPaulo.jdbc().url(), "sa", "")).execute("alter table ticket drop column subject");
+        new JdbcTemplate(SqlStoreConnector.connect(saoPaulo.jdbc())).execute("alter table ticket drop column subject");
         try {
             DataSubjectRequest request = desk.acceptedRequest("ACCESS", ana);
-            Job search = failUntilIncident(request.getReference());
+            Job search = desk.runJobsUntilIncident(request.getReference());
 
             Incident incident = runtime.createIncidentQuery().processInstanceId(search.getProcessInstanceId()).singleResult();
             assertThat(incident).isNotNull();
             assertThat(incident.getActivityId()).isEqualTo("Task_SearchEntityStores");
             assertThat(stepsOf(request).get("sao-paulo").getState().name()).as("no silent answer").isNotIn("NO_DATA", "DONE");
         } finally {
-            new JdbcTemplate(new DriverManagerDataSource(saoPaulo.jdbc().url(), "sa", "")).execute("alter table ticket add column subject varchar(300)");
+            new JdbcTemplate(SqlStoreConnector.connect(saoPaulo.jdbc())).execute("alter table ticket add column subject varchar(300)");
         }
-    }
-
-    private Job failUntilIncident(String reference) {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            try {
-                desk.runJobs(reference);
-            } catch (RuntimeException expected) {
-                // the store failed; the engine counted a retry down
-            }
-            for (Job job : management.createJobQuery().withException().list()) {
-                if (job.getRetries() == 0) {
-                    return job;
-                }
-                try {
-                    management.executeJob(job.getId());
-                } catch (RuntimeException expected) {
-                    // still failing
-                }
-            }
-        }
-        throw new AssertionError("the failing search never became an incident");
     }
 
     private Map<String, EntityStep> stepsOf(DataSubjectRequest request) {
@@ -173,7 +151,7 @@ class AutomatedFulfilmentTest {
 
     private int count(String storeId, String sql, String argument) {
         DataStore store = stores.stores().stream().filter(each -> each.id().equals(storeId)).findFirst().orElseThrow();
-        JdbcTemplate storeJdbc = new JdbcTemplate(new DriverManagerDataSource(store.jdbc().url(), "sa", ""));
+        JdbcTemplate storeJdbc = new JdbcTemplate(SqlStoreConnector.connect(store.jdbc()));
         return argument == null ? storeJdbc.queryForObject(sql, Integer.class) : storeJdbc.queryForObject(sql, Integer.class, argument);
     }
 }

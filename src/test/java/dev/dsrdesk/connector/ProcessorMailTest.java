@@ -11,8 +11,8 @@ import dev.dsrdesk.fulfilment.EntityStep;
 import dev.dsrdesk.fulfilment.EntityStepRepository;
 import dev.dsrdesk.request.DataSubjectRequest;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.dsrdesk.support.DeskDriver;
+import dev.dsrdesk.support.DeskOverHttp;
 import dev.dsrdesk.support.GreenMailbox;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -56,7 +56,7 @@ class ProcessorMailTest {
     private static final String CONTACT = "privacy@analytics.example";
     private static final Pattern LINK = Pattern.compile("https?://\\S+/processor-answer\\?token=([A-Za-z0-9_-]+)");
 
-    private static final GreenMail SMTP = startSmtp();
+    private static final GreenMail SMTP = DeskOverHttp.startSmtp();
 
     @Autowired DeskDriver desk;
     @Autowired MockMvc mvc;
@@ -78,12 +78,6 @@ class ProcessorMailTest {
     @AfterAll
     static void stopSmtp() {
         SMTP.stop();
-    }
-
-    private static GreenMail startSmtp() {
-        GreenMail server = new GreenMail(new ServerSetup(dev.dsrdesk.support.DeskOverHttp.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        server.start();
-        return server;
     }
 
     @Test
@@ -157,14 +151,8 @@ class ProcessorMailTest {
     }
 
     private Job timer(DataSubjectRequest request, String activityId) {
-        List<Job> timers = management.createJobQuery().timers().activityId(activityId).processInstanceId(stepProcess(request)).list();
+        List<Job> timers = management.createJobQuery().timers().activityId(activityId).processInstanceId(desk.entityStepProcess(request.getReference(), "google-analytics")).list();
         return timers.isEmpty() ? null : timers.get(0);
-    }
-
-    private String stepProcess(DataSubjectRequest request) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey("entity-fulfilment")
-                .processInstanceBusinessKey(request.getReference()).variableValueEquals("entityId", "google-analytics")
-                .singleResult().getId();
     }
 
     private EntityStep step(DataSubjectRequest request) {

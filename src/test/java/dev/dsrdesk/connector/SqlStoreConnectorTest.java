@@ -20,7 +20,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The SQL connector against three real databases: H2, the PostgreSQL server and the MariaDB server on this
@@ -184,6 +183,6 @@ class SqlStoreConnectorTest {
     }
 
     private static JdbcTemplate jdbc(DataStore.Jdbc database) {
-        return new JdbcTemplate(new DriverManagerDataSource(database.url(), database.username(), database.password()));
+        return new JdbcTemplate(SqlStoreConnector.connect(database));
     }
 }

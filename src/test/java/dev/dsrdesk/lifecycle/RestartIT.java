@@ -86,22 +86,14 @@ class RestartIT extends DeskOverHttp {
         return settings;
     }
 
-    /** Settings every node of these tests shares: mail to the test's server, quick job pick-up, no rate limits. */
+    /** Settings every node of these tests shares: {@link DeskProcess#testSettings}, and quick job pick-up. */
     static Map<String, String> nodeSettings(GreenMail smtp) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        // no demo data stores: every entity step is a Tasklist task here
-        settings.put("spring.profiles.default", "default");
-        settings.put("spring.mail.host", "127.0.0.1");
-        settings.put("spring.mail.port", String.valueOf(smtp.getSmtp().getPort()));
+        Map<String, String> settings = DeskProcess.testSettings(smtp);
         // a job locked by a killed node is free again after this lease (production keeps Camunda's 5 minutes)
         settings.put("camunda.bpm.job-execution.lock-time-in-millis", "10000");
         // jobs another node created are found by polling: poll often
         settings.put("camunda.bpm.job-execution.wait-time-in-millis", "500");
         settings.put("camunda.bpm.job-execution.max-wait", "1000");
-        settings.put("dsr.rate-limits.intake-per-address", "100000");
-        settings.put("dsr.rate-limits.intake-per-email", "100000");
-        settings.put("dsr.rate-limits.links-per-address", "100000");
-        settings.put("logging.level.com.icegreen.greenmail", "warn");
         return settings;
     }
 

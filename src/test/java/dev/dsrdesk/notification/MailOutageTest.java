@@ -5,25 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.support.DeskDriver;
+import dev.dsrdesk.support.DeskOverHttp;
 import dev.dsrdesk.support.GreenMailbox;
 import dev.dsrdesk.support.WebappSession;
-import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
@@ -56,12 +50,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class MailOutageTest {
 
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = DeskOverHttp.freePort();
     private static GreenMail smtp = startSmtp();
 
     @LocalServerPort int port;
     @Autowired DeskDriver desk;
-    @Autowired ManagementService management;
     @Autowired RuntimeService runtime;
     @Autowired MailDelivery delivery;
     @Autowired MailOutbox outbox;
@@ -96,7 +89,7 @@ class MailOutageTest {
 
         smtp.stop();
         desk.complete(desk.taskOf(request.getReference(), "Task_ReviewResponse"), Map.of("approved", true));
-        Job delivering = failUntilRetriesAreSpent(request.getReference());
+        Job delivering = desk.runJobsUntilIncident(request.getReference());
 
         assertThat(desk.statusOf(request.getReference())).as("the work went on").isEqualTo("CLOSED");
         Incident incident = runtime.createIncidentQuery().processInstanceId(delivering.getProcessInstanceId()).singleResult();
@@ -158,55 +151,8 @@ class MailOutageTest {
         assertThat(subjectsTo(email)).isEmpty();
     }
 
-    /** Runs the request's jobs, then the failing delivery until its retries are spent, as the job executor would over hours. */
-    private Job failUntilRetriesAreSpent(String reference) {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            try {
-                desk.runJobs(reference);
-            } catch (RuntimeException expected) {
-                // the delivery job failed; the engine recorded it and counted a retry down
-            }
-            List<Job> failing = management.createJobQuery().processDefinitionKey(MailOutbox.DELIVERY_PROCESS)
-                    .withException().list().stream()
-                    .filter(job -> runtime.createProcessInstanceQuery().processInstanceId(job.getProcessInstanceId())
-                            .processInstanceBusinessKey(reference).count() == 1)
-                    .toList();
-            if (!failing.isEmpty()) {
-                Job job = failing.get(0);
-                if (job.getRetries() == 0) {
-                    return job;
-                }
-                try {
-                    management.executeJob(job.getId());
-                } catch (RuntimeException expected) {
-                    // still down
-                }
-            }
-        }
-        throw new AssertionError("the delivery never ran out of retries");
-    }
-
     private List<String> subjectsTo(String email) {
-        return Arrays.stream(smtp.getReceivedMessages())
-                .filter(message -> recipients(message).contains(email))
-                .map(MailOutageTest::subject)
-                .toList();
-    }
-
-    private static String recipients(MimeMessage message) {
-        try {
-            return Arrays.toString(message.getAllRecipients());
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+        return new GreenMailbox(() -> smtp).subjects(email);
     }
 
     private JsonNode health(String user) throws Exception {
@@ -222,17 +168,8 @@ class MailOutageTest {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Always on the same port, so that the desk finds the server again after the outage. */
     private static GreenMail startSmtp() {
-        GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        server.start();
-        return server;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return DeskOverHttp.startSmtp(SMTP_PORT);
     }
 }

@@ -42,7 +42,7 @@ import org.springframework.test.context.ActiveProfiles;
  *
  * <p>Expectations: {@code allowed} 2xx; {@code refused} 401/403, or 404 where the engine hides what the caller
  * may not read; {@code sees N} a count endpoint answering exactly N; {@code sees some} more than zero.
- * Placeholders name fixtures: an ACCESS request fanned out to all five entities, and {@code fresh-*} ones made
+ * Names in braces stand for fixtures: an ACCESS request fanned out to all five entities, and {@code fresh-*} ones made
  * for rows that change what they touch.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -207,7 +207,7 @@ class AuthorizationMatrixTest {
             operator          GET     /api/suppressions?email=someone@example.org                            allowed
             """;
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z-]+)}");
+    private static final Pattern FIXTURE = Pattern.compile("\\{([a-z-]+)}");
     private static final Map<String, String> BODIES = Map.of(
             "/complete", "{\"variables\":{\"outcome\":{\"value\":\"NO_DATA\"}}}",
             "/submit-form", "{\"variables\":{\"outcome\":{\"value\":\"NO_DATA\"}}}",
@@ -315,9 +315,9 @@ class AuthorizationMatrixTest {
                 + "Content-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
     }
 
-    /** Fills placeholders; {@code fresh-*} ones are made anew for each row, as the row will change them. */
+    /** Puts the fixtures in; {@code fresh-*} ones are made anew for each row, as the row will change them. */
     private String resolve(String path) {
-        Matcher matcher = PLACEHOLDER.matcher(path);
+        Matcher matcher = FIXTURE.matcher(path);
         StringBuilder resolved = new StringBuilder();
         while (matcher.find()) {
             String name = matcher.group(1);

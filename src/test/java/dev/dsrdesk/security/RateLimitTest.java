@@ -1,5 +1,6 @@
 package dev.dsrdesk.security;
 
+import static dev.dsrdesk.support.ClientAddress.from;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -19,7 +20,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Public endpoints answer 429 with Retry-After beyond the configured use per address and per email. */
 @SpringBootTest(properties = {
@@ -89,12 +89,5 @@ class RateLimitTest {
     private static MockHttpServletRequestBuilder intake(String email) {
         return post("/api/requests").contentType(MediaType.APPLICATION_JSON).content("""
                 {"type":"ACCESS","fullName":"Grace Hopper","email":"%s","country":"IT"}""".formatted(email));
-    }
-
-    private static RequestPostProcessor from(String address) {
-        return request -> {
-            request.setRemoteAddr(address);
-            return request;
-        };
     }
 }

@@ -98,6 +98,43 @@ public class DeskDriver {
         throw new AssertionError("jobs of " + reference + " keep coming");
     }
 
+    /**
+     * Runs the request's jobs as the job executor would over hours, running failing ones again until one has spent
+     * its retries and stands as an incident; returns that job.
+     */
+    public Job runJobsUntilIncident(String reference) {
+        for (int attempt = 0; attempt < 30; attempt++) {
+            try {
+                runJobs(reference);
+            } catch (RuntimeException failed) {
+                // the engine recorded the failure and counted a retry down
+            }
+            for (Job job : failingJobsOf(reference)) {
+                if (job.getRetries() == 0) {
+                    return job;
+                }
+                try {
+                    management.executeJob(job.getId());
+                } catch (RuntimeException stillFailing) {
+                    // counted down again
+                }
+            }
+        }
+        throw new AssertionError("no job of " + reference + " ran out of retries");
+    }
+
+    private List<Job> failingJobsOf(String reference) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).list().stream()
+                .flatMap(pi -> management.createJobQuery().processInstanceId(pi.getId()).withException().list().stream())
+                .toList();
+    }
+
+    /** The process instance of one entity's step of a request. */
+    public String entityStepProcess(String reference, String entityId) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey("entity-fulfilment")
+                .processInstanceBusinessKey(reference).variableValueEquals("entityId", entityId).singleResult().getId();
+    }
+
     /** Delivers the staff mail waiting in the outbox (digests), as the job executor would. */
     public void deliverStaffMail() {
         runJobs("staff");

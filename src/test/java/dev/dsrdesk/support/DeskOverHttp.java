@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -153,7 +152,7 @@ public abstract class DeskOverHttp {
         MimeMessage[] found = new MimeMessage[1];
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             found[0] = Arrays.stream(smtp().getReceivedMessages())
-                    .filter(message -> addressedTo(message, recipient) && subjectOf(message).equals(subject))
+                    .filter(message -> GreenMailbox.addressedTo(message, recipient) && GreenMailbox.subjectOf(message).equals(subject))
                     .findFirst().orElse(null);
             assertThat(found[0]).as("mail '%s' to %s", subject, recipient).isNotNull();
         });
@@ -162,24 +161,7 @@ public abstract class DeskOverHttp {
 
     /** The subjects of every mail the server received for a recipient, in order of arrival. */
     public List<String> subjectsTo(String recipient) {
-        return Arrays.stream(smtp().getReceivedMessages())
-                .filter(message -> addressedTo(message, recipient)).map(DeskOverHttp::subjectOf).toList();
-    }
-
-    private static boolean addressedTo(MimeMessage message, String recipient) {
-        try {
-            return Arrays.stream(message.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(recipient));
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String subjectOf(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+        return new GreenMailbox(this::smtp).subjects(recipient);
     }
 
     public static String text(MimeMessage message) throws Exception {
@@ -192,7 +174,11 @@ public abstract class DeskOverHttp {
 
     /** A real SMTP server on a free loopback port. */
     public static GreenMail startSmtp() {
-        GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        return startSmtp(freePort());
+    }
+
+    public static GreenMail startSmtp(int port) {
+        GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         return smtp;
     }

@@ -54,6 +54,22 @@ public final class DeskProcess {
         }
     }
 
+    /**
+     * What every desk these tests start shares: entity steps as Tasklist tasks (no demo stores), mail to the test's
+     * server, no rate limits (all clients come from one address), the test server's own logging quiet.
+     */
+    public static Map<String, String> testSettings(com.icegreen.greenmail.util.GreenMail smtp) {
+        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        settings.put("spring.profiles.default", "default");
+        settings.put("spring.mail.host", "127.0.0.1");
+        settings.put("spring.mail.port", String.valueOf(smtp.getSmtp().getPort()));
+        settings.put("dsr.rate-limits.intake-per-address", "100000000");
+        settings.put("dsr.rate-limits.intake-per-email", "100000000");
+        settings.put("dsr.rate-limits.links-per-address", "100000000");
+        settings.put("logging.level.com.icegreen.greenmail", "warn");
+        return settings;
+    }
+
     /** From launching the JVM to ready for traffic. */
     public Duration startup() {
         return startup;

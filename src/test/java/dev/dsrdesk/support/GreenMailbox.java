@@ -2,6 +2,7 @@ package dev.dsrdesk.support;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
@@ -10,7 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** The desk's mail as a real SMTP server (GreenMail) received it, for {@link DeskDriver#readMailFrom}. */
+/** The desk's mail as a real SMTP server (GreenMail) received it; also a mailbox for {@link DeskDriver#readMailFrom}. */
 public final class GreenMailbox implements DeskDriver.Mailbox {
 
     private final Supplier<GreenMail> server;
@@ -22,22 +23,28 @@ public final class GreenMailbox implements DeskDriver.Mailbox {
     @Override
     public List<String> bodies(String recipient, String subjectPart) {
         List<String> bodies = new ArrayList<>(Arrays.stream(server.get().getReceivedMessages())
-                .filter(message -> recipients(message).contains(recipient) && subject(message).contains(subjectPart))
+                .filter(message -> addressedTo(message, recipient) && subjectOf(message).contains(subjectPart))
                 .map(GreenMailUtil::getBody)
                 .toList());
         Collections.reverse(bodies);
         return bodies;
     }
 
-    private static String recipients(MimeMessage message) {
+    /** The subjects of every mail the server received for a recipient, in order of arrival. */
+    public List<String> subjects(String recipient) {
+        return Arrays.stream(server.get().getReceivedMessages())
+                .filter(message -> addressedTo(message, recipient)).map(GreenMailbox::subjectOf).toList();
+    }
+
+    public static boolean addressedTo(MimeMessage message, String recipient) {
         try {
-            return Arrays.toString(message.getAllRecipients());
+            return Arrays.stream(message.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(recipient));
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static String subject(MimeMessage message) {
+    public static String subjectOf(MimeMessage message) {
         try {
             return message.getSubject();
         } catch (MessagingException e) {
