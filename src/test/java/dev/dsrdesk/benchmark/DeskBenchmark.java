@@ -40,8 +40,11 @@ final class DeskBenchmark {
                 Footprint started = Footprint.of(desk);
                 LoadFigures intake = IntakeLoad.run(desk.baseUrl(), settings.clients(), settings.duration());
                 double drainSeconds = EndToEnd.drain(desk.baseUrl());
-                double closedPerSecond = EndToEnd.desk(desk.baseUrl(), smtp, settings.requests(), settings.drivers());
-                double floorPerSecond = EndToEnd.floor(desk.baseUrl(), settings.requests(), settings.drivers());
+                // -Ddsr.bench.requests=0 measures intake (and queues) only
+                double closedPerSecond = settings.requests() == 0 ? Double.NaN
+                        : EndToEnd.desk(desk.baseUrl(), smtp, settings.requests(), settings.drivers());
+                double floorPerSecond = settings.requests() == 0 ? Double.NaN
+                        : EndToEnd.floor(desk.baseUrl(), settings.requests(), settings.drivers());
                 QueuesAtScale.Figures queues = settings.queueDatabases().contains(database)
                         ? QueuesAtScale.run(desk.baseUrl(), settings.openTasks()) : null;
                 Footprint loaded = Footprint.of(desk);

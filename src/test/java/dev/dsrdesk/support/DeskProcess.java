@@ -38,7 +38,13 @@ public final class DeskProcess {
     public static DeskProcess start(String name, Path workDir, Map<String, String> settings) {
         int port = DeskOverHttp.freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-jar", jar().toString(), "--server.port=" + port));
+                "-Xmx384m"));
+        // e.g. -Ddsr.desk.jvm-options=-XX:StartFlightRecording=filename=desk.jfr to profile a benchmark run
+        String jvmOptions = System.getProperty("dsr.desk.jvm-options", "").strip();
+        if (!jvmOptions.isEmpty()) {
+            command.addAll(List.of(jvmOptions.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port));
         settings.forEach((key, value) -> command.add("--" + key + "=" + value));
         Path log = workDir.resolve(name + ".log");
         try {
