@@ -10,6 +10,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import org.hibernate.annotations.NaturalId;
 
 /**
  * A data subject's request and the personal data needed to answer it. This table, not the process
@@ -23,6 +24,7 @@ public class DataSubjectRequest {
     @Id
     private Long id;
 
+    @NaturalId
     @Column(nullable = false, unique = true, length = 20)
     private String reference;
 

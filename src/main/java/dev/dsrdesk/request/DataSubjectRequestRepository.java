@@ -2,14 +2,11 @@ package dev.dsrdesk.request;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 public interface DataSubjectRequestRepository extends JpaRepository<DataSubjectRequest, Long> {
-
-    Optional<DataSubjectRequest> findByReference(String reference);
 
     /** Verified, still open, not itself a duplicate: the requests a new one of the same kind would repeat. */
     @Query("""

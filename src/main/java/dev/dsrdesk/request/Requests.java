@@ -4,10 +4,12 @@ import dev.dsrdesk.audit.AuditTrail;
 import dev.dsrdesk.deadline.Deadlines;
 import dev.dsrdesk.deadline.StatutoryDeadlines;
 import dev.dsrdesk.deadline.StatutoryDue;
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.NoSuchElementException;
+import org.hibernate.Session;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,9 +25,12 @@ public class Requests {
     private final ApplicationEventPublisher events;
     private final AuditTrail audit;
     private final Clock clock;
+    private final EntityManager entities;
 
     Requests(DataSubjectRequestRepository repository, Deadlines deadlines, RequestNumbers numbers,
-             StatutoryDeadlines statutory, ApplicationEventPublisher events, AuditTrail audit, Clock clock) {
+             StatutoryDeadlines statutory, ApplicationEventPublisher events, AuditTrail audit, Clock clock,
+             EntityManager entities) {
+        this.entities = entities;
         this.audit = audit;
         this.repository = repository;
         this.events = events;
@@ -64,7 +69,9 @@ public class Requests {
 
     @Transactional(readOnly = true)
     public DataSubjectRequest byReference(String reference) {
-        return repository.findByReference(reference)
+        // by natural id: a request already in this transaction is answered without a query or an auto-flush, which
+        // a process start asks for several times (its timers' due dates)
+        return entities.unwrap(Session.class).bySimpleNaturalId(DataSubjectRequest.class).loadOptional(reference)
                 .orElseThrow(() -> new NoSuchElementException("No request " + reference));
     }
 
