@@ -8,8 +8,8 @@ public record SlaFigures(
         LocalDate today,
         List<Count> openByStatus,
         List<Count> openStepsByEntity,
-        List<DueRequest> dueWithinAWeek,
-        List<DueRequest> overdue,
+        DueList dueWithinAWeek,
+        DueList overdue,
         long closedThisMonthOnTime,
         long closedThisMonthLate,
         Double medianDaysToClose,
@@ -23,6 +23,18 @@ public record SlaFigures(
 
     /** A label and how many; {@code share} is the bar's length against the largest of its chart. */
     public record Count(String label, long count, int share) {
+    }
+
+    /** How many requests are in a list, and the most pressing of them (a page, so the board stays quick at any size). */
+    public record DueList(long total, List<DueRequest> first) {
+
+        public boolean isEmpty() {
+            return total == 0;
+        }
+
+        public long notShown() {
+            return total - first.size();
+        }
     }
 
     public record DueRequest(String reference, String type, String status, LocalDate dueDate, String processInstanceId) {

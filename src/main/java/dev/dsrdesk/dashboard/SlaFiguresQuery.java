@@ -12,8 +12,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.NativeProcessInstanceQuery;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -26,15 +30,20 @@ class SlaFiguresQuery {
 
     private static final List<String> FINAL = RequestStatus.finalStatuses().stream().map(Enum::name).toList();
     private static final String EFFECTIVE_DUE = "coalesce(extended_due_date, due_date)";
+    private static final String PROCESS_KEY = "data-subject-request";
+    private static final int DUE_ROWS_SHOWN = 25;
+    private static final Duration SPEED_WINDOW = Duration.ofDays(90);
 
     private final NamedParameterJdbcTemplate jdbc;
     private final RuntimeService runtime;
+    private final ManagementService management;
     private final MailOutbox outbox;
     private final EntityRegistry registry;
     private final Clock clock;
 
-    SlaFiguresQuery(NamedParameterJdbcTemplate jdbc, RuntimeService runtime, EntityRegistry registry, MailOutbox outbox,
-                    Clock clock) {
+    SlaFiguresQuery(NamedParameterJdbcTemplate jdbc, RuntimeService runtime, ManagementService management,
+                    EntityRegistry registry, MailOutbox outbox, Clock clock) {
+        this.management = management;
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.runtime = runtime;
@@ -49,6 +58,7 @@ class SlaFiguresQuery {
                 .addValue("final", FINAL)
                 .addValue("today", today)
                 .addValue("week", today.plusDays(7))
+                .addValue("speedSince", Timestamp.from(clock.instant().minus(SPEED_WINDOW)))
                 .addValue("monthStart", Timestamp.from(today.withDayOfMonth(1).atStartOfDay(clock.getZone()).toInstant()));
 
         List<SlaFigures.Count> byStatus = bars(jdbc.query("""
@@ -62,14 +72,8 @@ class SlaFiguresQuery {
                 group by entity_id order by count(*) desc, entity_id""", params,
                 (row, i) -> Map.entry(names.getOrDefault(row.getString(1), row.getString(1)), row.getLong(2))));
 
-        List<SlaFigures.DueRequest> dueSoon = due("""
-                select reference, request_type, status, %s from data_subject_request
-                where status not in (:final) and %s between :today and :week order by 4, reference"""
-                .formatted(EFFECTIVE_DUE, EFFECTIVE_DUE), params);
-        List<SlaFigures.DueRequest> overdue = due("""
-                select reference, request_type, status, %s from data_subject_request
-                where status not in (:final) and %s < :today order by 4, reference"""
-                .formatted(EFFECTIVE_DUE, EFFECTIVE_DUE), params);
+        SlaFigures.DueList dueSoon = due("%s between :today and :week".formatted(EFFECTIVE_DUE), params);
+        SlaFigures.DueList overdue = due("%s < :today".formatted(EFFECTIVE_DUE), params);
 
         List<Closed> closed = jdbc.query("""
                 select received_at, closed_at, %s from data_subject_request
@@ -82,33 +86,58 @@ class SlaFiguresQuery {
                 median(closed), slowest(params, names), runtime.createIncidentQuery().count(), outbox.waiting());
     }
 
-    private List<SlaFigures.DueRequest> due(String sql, MapSqlParameterSource params) {
-        return jdbc.query(sql, params, (row, i) -> new SlaFigures.DueRequest(row.getString(1), row.getString(2),
-                row.getString(3), row.getObject(4, LocalDate.class), processOf(row.getString(1))));
+    private SlaFigures.DueList due(String condition, MapSqlParameterSource params) {
+        String open = "from data_subject_request where status not in (:final) and " + condition;
+        Long total = jdbc.queryForObject("select count(*) " + open, params, Long.class);
+        List<SlaFigures.DueRequest> first = jdbc.query("""
+                select reference, request_type, status, %s %s order by 4, reference fetch first %d rows only"""
+                .formatted(EFFECTIVE_DUE, open, DUE_ROWS_SHOWN), params,
+                (row, i) -> new SlaFigures.DueRequest(row.getString(1), row.getString(2), row.getString(3),
+                        row.getObject(4, LocalDate.class), null));
+        Map<String, String> processes = processesOf(first.stream().map(SlaFigures.DueRequest::reference).toList());
+        return new SlaFigures.DueList(total == null ? 0 : total, first.stream()
+                .map(r -> new SlaFigures.DueRequest(r.reference(), r.type(), r.status(), r.dueDate(), processes.get(r.reference())))
+                .toList());
     }
 
-    private String processOf(String reference) {
-        ProcessInstance process = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
-                .processDefinitionKey("data-subject-request").singleResult();
-        return process == null ? null : process.getId();
+    /** The requests' process instances in one query (the query API has no "business key in"). */
+    private Map<String, String> processesOf(List<String> references) {
+        if (references.isEmpty()) {
+            return Map.of();
+        }
+        String keys = references.stream().map(reference -> "#{key" + references.indexOf(reference) + "}")
+                .collect(Collectors.joining(", "));
+        NativeProcessInstanceQuery query = runtime.createNativeProcessInstanceQuery().sql(
+                "select RES.* from " + management.getTableName(ProcessInstance.class) + " RES"
+                        + " where RES.PARENT_ID_ is null and RES.PROC_DEF_ID_ like #{definition} and RES.BUSINESS_KEY_ in (" + keys + ")")
+                .parameter("definition", PROCESS_KEY + ":%");
+        for (int i = 0; i < references.size(); i++) {
+            query.parameter("key" + i, references.get(i));
+        }
+        return query.list().stream().collect(Collectors.toMap(ProcessInstance::getBusinessKey, ProcessInstance::getId,
+                (one, other) -> one));
     }
 
     private List<SlaFigures.EntitySpeed> slowest(MapSqlParameterSource params, Map<String, String> names) {
-        List<Step> rows = jdbc.query("""
-                select entity_id, opened_at, completed_at, state, due_date from entity_step
-                where opened_at is not null""", params, (row, i) -> new Step(row.getString(1), row.getTimestamp(2),
-                row.getTimestamp(3), row.getString(4), row.getObject(5, LocalDate.class)));
-        LocalDate today = LocalDate.now(clock);
+        // counted by the database, and speed only over the last 90 days: the board stays quick however long the
+        // desk has run and however many steps are open
+        Map<String, Long> openLate = jdbc.query("""
+                select entity_id, count(*) from entity_step where state = 'OPEN' and due_date < :today
+                group by entity_id""", params, (row, i) -> Map.entry(row.getString(1), row.getLong(2)))
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Map<String, Speed> answered = jdbc.query("""
+                select entity_id, avg(extract(epoch from completed_at) - extract(epoch from opened_at)) / 86400.0, count(*)
+                from entity_step where completed_at >= :speedSince and opened_at is not null
+                group by entity_id""", params, (row, i) -> new Speed(row.getString(1), row.getDouble(2), row.getLong(3)))
+                .stream().collect(Collectors.toMap(Speed::entityId, speed -> speed));
         List<SlaFigures.EntitySpeed> speeds = new ArrayList<>();
-        rows.stream().collect(Collectors.groupingBy(Step::entityId)).forEach((entity, steps) -> {
-            List<Double> days = steps.stream().filter(step -> step.completedAt() != null)
-                    .map(step -> Duration.between(step.openedAt().toInstant(), step.completedAt().toInstant()).toMinutes() / 1440.0)
-                    .toList();
-            long openLate = steps.stream().filter(step -> "OPEN".equals(step.state()) && step.dueDate() != null
-                    && step.dueDate().isBefore(today)).count();
-            double average = days.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-            speeds.add(new SlaFigures.EntitySpeed(names.getOrDefault(entity, entity), average, days.size(), openLate, 0));
-        });
+        Set<String> entities = new TreeSet<>(openLate.keySet());
+        entities.addAll(answered.keySet());
+        for (String entity : entities) {
+            Speed speed = answered.getOrDefault(entity, new Speed(entity, 0, 0));
+            speeds.add(new SlaFigures.EntitySpeed(names.getOrDefault(entity, entity), speed.averageDays(), speed.answered(),
+                    openLate.getOrDefault(entity, 0L), 0));
+        }
         double slowest = speeds.stream().mapToDouble(SlaFigures.EntitySpeed::averageDays).max().orElse(0);
         return speeds.stream()
                 .sorted(Comparator.comparingLong(SlaFigures.EntitySpeed::openLate).reversed()
@@ -135,7 +164,7 @@ class SlaFiguresQuery {
                 largest == 0 ? 0 : (int) Math.round(100.0 * entry.getValue() / largest))).toList();
     }
 
-    private record Step(String entityId, Timestamp openedAt, Timestamp completedAt, String state, LocalDate dueDate) {
+    private record Speed(String entityId, double averageDays, long answered) {
     }
 
     private record Closed(Timestamp receivedAt, Timestamp closedAt, LocalDate due) {

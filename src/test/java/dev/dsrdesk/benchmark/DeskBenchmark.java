@@ -35,7 +35,8 @@ final class DeskBenchmark {
         for (String database : settings.databases()) {
             Path workDir = Files.createDirectories(settings.output().resolve("work-" + database + "-" + System.nanoTime()));
             GreenMail smtp = DeskOverHttp.startSmtp();
-            DeskProcess desk = DeskProcess.start("desk-" + database, workDir, nodeSettings(database, smtp));
+            Map<String, String> node = nodeSettings(database, smtp);
+            DeskProcess desk = DeskProcess.start("desk-" + database, workDir, node);
             try {
                 Footprint started = Footprint.of(desk);
                 LoadFigures intake = IntakeLoad.run(desk.baseUrl(), settings.clients(), settings.duration());
@@ -46,7 +47,7 @@ final class DeskBenchmark {
                 double floorPerSecond = settings.requests() == 0 ? Double.NaN
                         : EndToEnd.floor(desk.baseUrl(), settings.requests(), settings.drivers());
                 QueuesAtScale.Figures queues = settings.queueDatabases().contains(database)
-                        ? QueuesAtScale.run(desk.baseUrl(), settings.openTasks()) : null;
+                        ? QueuesAtScale.run(desk.baseUrl(), node.get("spring.datasource.url"), settings.openTasks()) : null;
                 Footprint loaded = Footprint.of(desk);
                 rows.add(new Row(database, desk.startup().toMillis() / 1000.0, started.heapMegabytes(), started.residentMegabytes(),
                         intake, drainSeconds, closedPerSecond, floorPerSecond, floorPerSecond / closedPerSecond, queues,

@@ -52,6 +52,23 @@ class SlaDashboardTest {
     }
 
     @Test
+    void aLongOverdueListShowsTheMostPressingAndCountsTheRest() throws Exception {
+        String received = TODAY.minusMonths(1).minusDays(10).toString();
+        for (int i = 0; i < 26; i++) {
+            desk.enteredByStaff("ACCESS", DeskDriver.uniqueEmail(), "POST", received);
+        }
+
+        String page = mvc.perform(get("/dashboard").with(httpBasic("manager", "demo")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        long total = Long.parseLong(page.replaceAll("(?s).*id=\"overdue-total\">(\\d+)<.*", "$1"));
+        assertThat(total).isGreaterThanOrEqualTo(26);
+        String overdue = page.substring(page.indexOf("id=\"overdue\""), page.indexOf("id=\"due-soon\""));
+        assertThat(overdue.split("#/process-instance/", -1)).hasSize(25 + 1);
+        assertThat(overdue).containsPattern("and <span>" + (total - 25) + "</span> more");
+    }
+
+    @Test
     void theRequestListDownloadsAsCsvWithoutPersonalData() throws Exception {
         String email = DeskDriver.uniqueEmail();
         DataSubjectRequest closed = desk.acceptedRequest("RESTRICTION", email);
