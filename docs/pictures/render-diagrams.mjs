@@ -57,13 +57,20 @@ async function toSvg(page, xml, file) {
     throw new Error(`${file} did not import cleanly:\n  ${result.warnings.join('\n  ')}`);
   }
   if (result.shapes === 0) throw new Error(`${file} has no diagram (no shapes to draw)`);
-  return result.svg;
+  return stableMarkerIds(result.svg);
+}
+
+// bpmn-js names the arrowhead markers at random; numbered instead, a regenerated SVG differs only where the diagram does
+function stableMarkerIds(svg) {
+  const ids = [...svg.matchAll(/<marker id="([^"]+)"/g)].map((match) => match[1]);
+  return ids.reduce((text, id, index) => text.replaceAll(id, `arrow-${index + 1}`), svg);
 }
 
 // the SVG drawn alone on a white page, at its own size plus a margin, and photographed
 async function toPng(page, svg, target) {
+  const element = svg.slice(svg.indexOf('<svg'));
   await page.setContent(`<!DOCTYPE html><html><body style="margin:0;background:#fff">
-    <div id="diagram" style="display:inline-block;padding:${padding}px;background:#fff">${svg}</div></body></html>`);
+    <div id="diagram" style="display:inline-block;padding:${padding}px;background:#fff">${element}</div></body></html>`);
   await page.locator('#diagram').screenshot({ path: target });
 }
 
