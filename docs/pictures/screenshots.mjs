@@ -1,0 +1,215 @@
+// Starts the packaged desk on its embedded defaults (demo profile, H2, dev mailbox) in a temporary directory,
+// walks a request through intake and verification, and photographs the public page, the triage task's form in
+// Tasklist and the managers' dashboard into docs/images/. The desk is stopped at the end, also on failure.
+import { spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { withBrowser } from './browser.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = join(here, '../..');
+const images = join(here, '../images');
+const desktop = { width: 1280, height: 800 };
+const phone = { width: 390, height: 844 };
+
+export async function takeScreenshots() {
+  mkdirSync(images, { recursive: true });
+  const desk = await startDesk(packagedJar());
+  try {
+    const reference = await submitRequest(desk.url, {
+      type: 'ACCESS', fullName: 'Mario Rossi', email: 'mario.rossi@example.com', country: 'IT',
+      details: 'Please send me a copy of the data you hold about me, including my newsletter subscriptions.',
+    });
+    // a second request, left unconfirmed, so the dashboard shows more than one state
+    await submitRequest(desk.url, { type: 'ERASURE', fullName: 'Giulia Bianchi', email: 'giulia.bianchi@example.com', country: 'IT' });
+    await withBrowser(async (browser) => {
+      await publicPage(browser, desk.url);
+      await confirmByMail(browser, desk.url, reference);
+      const task = await waitForTask(desk.url, reference, 'operator');
+      await tasklistForm(browser, desk.url, task, reference);
+      await dashboard(browser, desk.url);
+    });
+    await desk.stop({ keepFiles: false });
+  } catch (error) {
+    await desk.stop({ keepFiles: true });
+    throw error;
+  }
+}
+
+function packagedJar() {
+  const jar = () => readdirSync(join(repo, 'target'), { withFileTypes: true })
+    .map((entry) => entry.name)
+    .find((name) => /^dsr-desk-.*\.jar$/.test(name));
+  if (!existsSync(join(repo, 'target')) || !jar()) {
+    console.log('packaging the desk (mvn -q -DskipTests package) ...');
+    const build = spawnSync('mvn', ['-q', '-DskipTests', 'package'], { cwd: repo, stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('mvn package failed');
+  }
+  return join(repo, 'target', jar());
+}
+
+async function freePort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function startDesk(jar) {
+  const port = await freePort();
+  const url = `http://localhost:${port}`;
+  const dir = mkdtempSync(join(tmpdir(), 'dsr-pictures-desk-'));
+  const log = join(dir, 'desk.log');
+  const out = createWriteStream(log);
+  console.log(`starting ${jar} on ${url} in ${dir} ...`);
+  const java = spawn('java', ['-jar', jar, `--server.port=${port}`, `--dsr.links.public-base-url=${url}`],
+    { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  java.stdout.pipe(out);
+  java.stderr.pipe(out);
+  const exited = new Promise((resolve) => java.once('exit', resolve));
+  const stop = async ({ keepFiles }) => {
+    if (java.exitCode === null && java.signalCode === null) {
+      java.kill('SIGTERM');
+      if (await Promise.race([exited.then(() => true), sleep(30_000, false)]) === false) java.kill('SIGKILL');
+      await exited;
+    }
+    if (keepFiles) {
+      console.error(`the desk is stopped; its files and log are kept in ${dir}`);
+    } else {
+      rmSync(dir, { recursive: true, force: true });
+      console.log('the desk is stopped');
+    }
+  };
+  const deadline = Date.now() + 240_000;
+  while (Date.now() < deadline) {
+    if (java.exitCode !== null) {
+      const tail = readFileSync(log, 'utf8').split('\n').slice(-30).join('\n');
+      await stop({ keepFiles: true });
+      throw new Error(`the desk exited with ${java.exitCode} while starting:\n${tail}`);
+    }
+    const ready = await fetch(`${url}/actuator/health/readiness`).then((response) => response.ok, () => false);
+    if (ready) return { url, stop };
+    await sleep(1000);
+  }
+  await stop({ keepFiles: true });
+  throw new Error('the desk did not become ready within 4 minutes');
+}
+
+async function submitRequest(url, body) {
+  const response = await fetch(`${url}/api/requests`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+  });
+  if (response.status !== 201) throw new Error(`POST /api/requests answered ${response.status}: ${await response.text()}`);
+  const { reference } = await response.json();
+  console.log(`submitted ${body.type} request ${reference}`);
+  return reference;
+}
+
+async function publicPage(browser, url) {
+  for (const [name, viewport] of [['public-page', desktop], ['public-page-phone', phone]]) {
+    const context = await browser.newContext({ viewport, deviceScaleFactor: viewport === phone ? 2 : 1, isMobile: viewport === phone });
+    const page = await context.newPage();
+    await page.goto(`${url}/`);
+    await page.locator('form button[type=submit]').waitFor();
+    await shoot(page, name);
+    await context.close();
+  }
+}
+
+// The verification mail in the dev mailbox, its link opened and confirmed as the requester would.
+async function confirmByMail(browser, url, reference) {
+  const link = await poll(`the verification mail of ${reference}`, async () => {
+    const mailbox = await (await fetch(`${url}/dev/mailbox`)).text();
+    const mail = mailbox.split('<article').find((article) => article.includes(`confirm your privacy request ${reference}`));
+    const token = mail?.match(/\/verify\?token=([A-Za-z0-9_-]+)/);
+    return token && `${url}/verify?token=${token[1]}`;
+  });
+  const page = await browser.newPage({ viewport: desktop });
+  await page.goto(link);
+  await page.getByRole('button', { name: 'Confirm my request' }).click();
+  await page.getByText(reference).first().waitFor();
+  await page.close();
+  console.log(`confirmed ${reference} through its verification link`);
+}
+
+async function waitForTask(url, reference, user) {
+  const auth = `Basic ${Buffer.from(`${user}:demo`).toString('base64')}`;
+  const task = await poll(`the triage task of ${reference}`, async () => {
+    const response = await fetch(`${url}/engine-rest/task?processInstanceBusinessKey=${reference}`, { headers: { Authorization: auth } });
+    if (!response.ok) throw new Error(`GET /engine-rest/task answered ${response.status}`);
+    return (await response.json()).find((candidate) => candidate.name.startsWith('Triage'));
+  });
+  console.log(`task "${task.name}" is open`);
+  return task;
+}
+
+async function tasklistForm(browser, url, task, reference) {
+  const context = await browser.newContext({ viewport: desktop });
+  const page = await context.newPage();
+  await page.goto(`${url}/camunda/app/tasklist/`);
+  await signInToTasklist(page, url, 'operator');
+  await page.goto(`${url}/camunda/app/tasklist/default/#/?task=${task.id}`);
+  // the task's Camunda Form, rendered by Tasklist, showing the request's reference
+  await page.getByText('Triage the request').waitFor();
+  await page.waitForFunction((reference) => [...document.querySelectorAll('.fjs-form input')]
+    .some((input) => input.value === reference), reference);
+  await shoot(page, 'tasklist-triage-form');
+  await context.close();
+}
+
+// The login form, filled in and submitted with Enter. Headless Chromium here (156) delivers no trusted key or mouse
+// events to the webapps' pages (their CSP sandbox, it seems), so when Enter does nothing the form's own button gets a dispatched
+// click; should that fail too, the same login goes through the webapps' API with the XSRF token of the first load.
+async function signInToTasklist(page, url, user) {
+  const password = page.locator('input[type=password]');
+  const signedIn = () => password.waitFor({ state: 'detached', timeout: 5_000 }).then(() => true, () => false);
+  await page.getByPlaceholder('Username').fill(user);
+  await password.fill('demo');
+  await password.press('Enter');
+  if (await signedIn()) return;
+  await page.getByRole('button', { name: 'Log in' }).dispatchEvent('click');
+  if (await signedIn()) return;
+  console.log('the Tasklist login form did not submit; signing in through the webapps\' login API');
+  const xsrf = (await page.context().cookies(`${url}/camunda/`)).find((cookie) => cookie.name === 'XSRF-TOKEN');
+  const response = await page.request.post(`${url}/camunda/api/admin/auth/user/default/login/tasklist`, {
+    form: { username: user, password: 'demo' }, headers: { 'X-XSRF-TOKEN': xsrf?.value ?? '' },
+  });
+  if (!response.ok()) throw new Error(`Tasklist login answered ${response.status()}`);
+}
+
+async function dashboard(browser, url) {
+  const context = await browser.newContext({ viewport: desktop, httpCredentials: { username: 'manager', password: 'demo' } });
+  const page = await context.newPage();
+  const response = await page.goto(`${url}/dashboard`);
+  if (!response.ok()) throw new Error(`/dashboard answered ${response.status()}`);
+  await page.locator('#open-total').waitFor();
+  await shoot(page, 'dashboard');
+  await context.close();
+}
+
+async function shoot(page, name) {
+  await page.screenshot({ path: join(images, `${name}.png`) });
+  console.log(`screenshot docs/images/${name}.png`);
+}
+
+async function poll(what, probe, seconds = 120) {
+  const deadline = Date.now() + seconds * 1000;
+  while (Date.now() < deadline) {
+    const found = await probe();
+    if (found) return found;
+    await sleep(1000);
+  }
+  throw new Error(`waited ${seconds} s for ${what}`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  takeScreenshots().catch((error) => {
+    console.error(error.message);
+    process.exit(1);
+  });
+}
