@@ -1,5 +1,6 @@
 package dev.dsrdesk.intake;
 
+import dev.dsrdesk.language.SupportedLanguages;
 import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.request.Requests;
 import dev.dsrdesk.security.SecurityConfiguration;

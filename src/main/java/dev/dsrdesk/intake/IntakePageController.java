@@ -1,5 +1,7 @@
 package dev.dsrdesk.intake;
 
+import dev.dsrdesk.language.RequesterFacing;
+import dev.dsrdesk.language.SupportedLanguages;
 import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.request.RequestType;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,6 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The public page where a data subject exercises a right. */
 @Controller
+@RequesterFacing
 class IntakePageController {
 
     private final IntakeService intake;
@@ -65,7 +68,7 @@ class IntakePageController {
         } catch (RateLimiter.TooManyRequests tooMany) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(tooMany.retryAfterSeconds()));
-            errors.reject("tooMany", "Too many requests for this email address; please try again later.");
+            errors.reject("intake.tooMany");
             return "intake";
         }
         redirect.addFlashAttribute("reference", request.getReference());

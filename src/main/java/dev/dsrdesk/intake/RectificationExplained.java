@@ -15,7 +15,7 @@ import java.lang.annotation.Target;
 @Constraint(validatedBy = RectificationExplained.Validator.class)
 public @interface RectificationExplained {
 
-    String message() default "is required for a correction: say what is wrong and what is right";
+    String message() default "{intake.rectificationExplained}";
 
     Class<?>[] groups() default {};
 

@@ -15,7 +15,7 @@ import java.lang.annotation.Target;
 @Constraint(validatedBy = RegionInCountry.Validator.class)
 public @interface RegionInCountry {
 
-    String message() default "must be a subdivision of the country given (for example US-CA with US)";
+    String message() default "{intake.regionInCountry}";
 
     Class<?>[] groups() default {};
 

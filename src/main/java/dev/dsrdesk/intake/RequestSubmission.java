@@ -10,7 +10,8 @@ import jakarta.validation.constraints.Size;
 /**
  * What a requester sends, from the public form or as JSON. Every text is trimmed and blank optional
  * fields become absent, so "" and a missing field mean the same. No field may carry control
- * characters: several end up in mail headers.
+ * characters: several end up in mail headers. A requester reads the messages in their own language (bundle keys
+ * {@code intake.*}); the staff-only fields keep English ones.
  */
 @RegionInCountry
 @RectificationExplained
@@ -18,36 +19,36 @@ public class RequestSubmission {
 
     static final String SINGLE_LINE = "[^\\p{Cntrl}]*";
 
-    @NotBlank(message = "is required")
+    @NotBlank(message = "{intake.required}")
     @Pattern(regexp = "ACCESS|RECTIFICATION|ERASURE|RESTRICTION|PORTABILITY|OBJECTION|WITHDRAW_CONSENT",
-            message = "must be one of ACCESS, RECTIFICATION, ERASURE, RESTRICTION, PORTABILITY, OBJECTION, WITHDRAW_CONSENT")
+            message = "{intake.type}")
     private String type;
 
-    @NotBlank(message = "is required")
-    @Size(max = 200, message = "must be at most 200 characters")
-    @Pattern(regexp = SINGLE_LINE, message = "must be a single line without control characters")
+    @NotBlank(message = "{intake.required}")
+    @Size(max = 200, message = "{intake.tooLong}")
+    @Pattern(regexp = SINGLE_LINE, message = "{intake.singleLine}")
     private String fullName;
 
-    @NotBlank(message = "is required")
-    @Size(max = 254, message = "must be at most 254 characters")
-    @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be a valid email address")
-    @Pattern(regexp = SINGLE_LINE, message = "must be a single line without control characters")
+    @NotBlank(message = "{intake.required}")
+    @Size(max = 254, message = "{intake.tooLong}")
+    @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "{intake.email}")
+    @Pattern(regexp = SINGLE_LINE, message = "{intake.singleLine}")
     private String email;
 
-    @Pattern(regexp = "\\+?[0-9][0-9 ()./-]{4,28}[0-9]", message = "must be a phone number of digits, spaces and + ( ) . / -")
+    @Pattern(regexp = "\\+?[0-9][0-9 ()./-]{4,28}[0-9]", message = "{intake.phone}")
     private String phone;
 
-    @NotBlank(message = "is required")
+    @NotBlank(message = "{intake.required}")
     @IsoCountry
     private String country;
 
-    @Pattern(regexp = "[A-Z]{2}-[A-Z0-9]{1,3}", message = "must be an ISO 3166-2 subdivision code such as US-CA")
+    @Pattern(regexp = "[A-Z]{2}-[A-Z0-9]{1,3}", message = "{intake.region}")
     private String region;
 
-    @Size(max = 4000, message = "must be at most 4000 characters")
+    @Size(max = 4000, message = "{intake.tooLong}")
     private String details;
 
-    @Pattern(regexp = "en|it|pt-BR", message = "must be one of en, it, pt-BR")
+    @Pattern(regexp = "en|it|pt-BR", message = "{intake.language}")
     private String language;
 
     /** Staff only: how a request entered by an operator reached the desk. */

@@ -1,5 +1,6 @@
 package dev.dsrdesk.notification;
 
+import dev.dsrdesk.language.SupportedLanguages;
 import dev.dsrdesk.request.DataSubjectRequest;
 import java.util.Locale;
 import java.util.Map;
@@ -34,7 +35,12 @@ public class RequesterMail {
 
     /** Queues the message for delivery, in the caller's transaction: it leaves only if that work commits. */
     public void send(DataSubjectRequest request, RequesterMessage message, Map<String, Object> details) {
-        Locale locale = Locale.forLanguageTag(request.getLanguage());
+        outbox.enqueue(request.getReference(), message.name(), compose(request, message, details));
+    }
+
+    /** The message as the requester reads it: subject and body in the language stored with the request. */
+    OutgoingMail compose(DataSubjectRequest request, RequesterMessage message, Map<String, Object> details) {
+        Locale locale = SupportedLanguages.forTag(request.getLanguage());
         Context context = new Context(locale);
         context.setVariable("request", request);
         context.setVariable("deskName", settings.deskName());
@@ -42,7 +48,7 @@ public class RequesterMail {
         context.setVariables(details);
         String body = templates.process(message.templateName(), context);
         String subject = messages.getMessage(message.subjectKey(), new Object[] {request.getReference()}, locale);
-        outbox.enqueue(request.getReference(), message.name(), new OutgoingMail(request.getEmail(), subject, body));
+        return new OutgoingMail(request.getEmail(), subject, body);
     }
 
     private static SpringTemplateEngine textTemplates(MessageSource messages) {

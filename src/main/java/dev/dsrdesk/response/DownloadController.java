@@ -1,10 +1,13 @@
 package dev.dsrdesk.response;
 
-import dev.dsrdesk.security.LinkRefusal;
+import dev.dsrdesk.language.RequesterFacing;
+import dev.dsrdesk.language.RequesterLocaleResolver;
 import dev.dsrdesk.notification.ComplaintAuthorities;
 import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.request.RequestType;
 import dev.dsrdesk.registry.EntityRegistry;
+import dev.dsrdesk.security.LinkRefusal;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 import org.springframework.http.ContentDisposition;
@@ -20,9 +23,11 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The page behind the closure mail's link: GET asks the requester to confirm, POST serves the access
- * report or the portability package. A link that no longer works explains how to ask again.
+ * report or the portability package. A link that no longer works explains how to ask again. Both pages and
+ * the report speak the language stored with the request unless the person has chosen another.
  */
 @Controller
+@RequesterFacing
 class DownloadController {
 
     private final DownloadLinks links;
@@ -41,12 +46,14 @@ class DownloadController {
     }
 
     @GetMapping("/download")
-    String ask(@RequestParam(name = "token", required = false) String token, Model model, HttpServletResponse response) {
+    String ask(@RequestParam(name = "token", required = false) String token, Model model,
+               HttpServletRequest http, HttpServletResponse response) {
         Optional<DataSubjectRequest> request = links.requestBehind(token);
         if (request.isEmpty()) {
             response.setStatus(LinkRefusal.status(token));
             return "download-invalid";
         }
+        RequesterLocaleResolver.speakLanguageOfRequest(http, request.get().getLanguage());
         model.addAttribute("token", token);
         model.addAttribute("reference", request.get().getReference());
         model.addAttribute("portability", request.get().getType() == RequestType.PORTABILITY);
@@ -54,7 +61,8 @@ class DownloadController {
     }
 
     @PostMapping("/download")
-    Object download(@RequestParam(name = "token", required = false) String token, HttpServletResponse response) {
+    Object download(@RequestParam(name = "token", required = false) String token,
+                    HttpServletRequest http, HttpServletResponse response) {
         Optional<CompiledResponse> compiled = links.download(token);
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         if (compiled.isEmpty()) {
@@ -62,6 +70,7 @@ class DownloadController {
             return "download-invalid";
         }
         CompiledResponse answer = compiled.get();
+        RequesterLocaleResolver.speakLanguageOfRequest(http, answer.request().getLanguage());
         if (answer.request().getType() == RequestType.PORTABILITY) {
             return ResponseEntity.ok()
                     .contentType(MediaType.parseMediaType("application/zip"))

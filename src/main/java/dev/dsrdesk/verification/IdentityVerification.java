@@ -70,10 +70,10 @@ public class IdentityVerification {
         mailLink(request, RequesterMessage.VERIFICATION_REMINDER, clock.instant(), expiresAt);
     }
 
-    /** Whether the link may still be confirmed; opening it changes nothing. */
+    /** The language of the request behind a link that may still be confirmed; opening it changes nothing. */
     @Transactional(readOnly = true)
-    public boolean isUsable(String secret) {
-        return usableToken(secret).isPresent();
+    public Optional<String> languageBehind(String secret) {
+        return usableToken(secret).map(token -> requests.byId(token.requestId()).getLanguage());
     }
 
     /** The requester pressed the confirm button: spend every link of the request and let the process go on. */
@@ -97,7 +97,7 @@ public class IdentityVerification {
             return VerificationResult.invalid();
         }
         audit.record(request.getReference(), "VERIFIED", "requester", "email address confirmed by link");
-        return VerificationResult.verified(request.getReference());
+        return VerificationResult.verified(request.getReference(), request.getLanguage());
     }
 
     private Optional<VerificationToken> usableToken(String secret) {

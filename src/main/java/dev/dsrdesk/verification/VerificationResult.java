@@ -1,13 +1,13 @@
 package dev.dsrdesk.verification;
 
-/** What the requester sees after pressing confirm. */
-public record VerificationResult(boolean verified, String reference) {
+/** What the requester sees after pressing confirm, in the language stored with the request. */
+public record VerificationResult(boolean verified, String reference, String language) {
 
-    static VerificationResult verified(String reference) {
-        return new VerificationResult(true, reference);
+    static VerificationResult verified(String reference, String language) {
+        return new VerificationResult(true, reference, language);
     }
 
     static VerificationResult invalid() {
-        return new VerificationResult(false, null);
+        return new VerificationResult(false, null, null);
     }
 }

@@ -55,6 +55,11 @@ public class DeskDriver {
     }
 
     public DataSubjectRequest submit(String type, String email, String country, String region) {
+        return submitIn("en", type, email, country, region);
+    }
+
+    /** A request whose requester reads the given language (en, it, pt-BR), as the public page would store it. */
+    public DataSubjectRequest submitIn(String language, String type, String email, String country, String region) {
         RequestSubmission submission = new RequestSubmission();
         submission.setType(type);
         submission.setFullName("Ada Lovelace");
@@ -62,7 +67,7 @@ public class DeskDriver {
         submission.setCountry(country);
         submission.setRegion(region);
         submission.setDetails("Customer since 2019");
-        return intake.submit(submission, "en");
+        return intake.submit(submission, language);
     }
 
     /** An operator enters a request received by post, phone, in person or email to the desk. */
@@ -174,7 +179,7 @@ public class DeskDriver {
 
     /** The requester opens the latest link and presses confirm. */
     public VerificationResult verify(String email) {
-        return verification.confirm(verificationSecretIn(lastMailTo(email, "confirm")));
+        return verification.confirm(latestVerificationSecret(email));
     }
 
     public Task taskOf(String reference, String taskDefinitionKey) {
@@ -240,6 +245,12 @@ public class DeskDriver {
     /** An ACCESS request answered (Rome holds one record, kept.in.crm@example.org), approved and closed with a download link. */
     public DataSubjectRequest closedAccessRequest(String email) {
         DataSubjectRequest request = acceptedRequest("ACCESS", email);
+        answerAcceptedAccessRequest(request);
+        return request;
+    }
+
+    /** An accepted ACCESS request answered as in {@link #closedAccessRequest}, approved and closed with a download link. */
+    public void answerAcceptedAccessRequest(DataSubjectRequest request) {
         entityTasks(request.getReference()).forEach(step -> complete(step, entityOf(step).equals("rome")
                 ? Map.of("outcome", "DONE", "records",
                         "[{\"category\":\"Contact information\",\"field\":\"email\",\"value\":\"kept.in.crm@example.org\",\"source\":\"CRM\"}]")
@@ -247,21 +258,27 @@ public class DeskDriver {
         runJobs(request.getReference());
         complete(taskOf(request.getReference(), "Task_ReviewResponse"), Map.of("approved", true));
         runJobs(request.getReference());
-        return request;
     }
 
-    /** The secret of the download link in the closure mail, which never holds the data itself. */
+    /** The secret of the download link in the closure mail (in any language), which never holds the data itself. */
     public String downloadSecret(String email) {
-        String closure = lastMailTo(email, "is complete");
+        String closure = mailbox.bodies(email, "").stream()
+                .filter(body -> DOWNLOAD_LINK.matcher(body).find())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no mail to " + email + " holds a /download link"));
         assertThat(closure).doesNotContain("kept.in.crm@example.org");
         Matcher matcher = DOWNLOAD_LINK.matcher(closure);
         assertThat(matcher.find()).as("a download link in:%n%s", closure).isTrue();
         return matcher.group(1);
     }
 
-    /** The secret of the latest verification link mailed to the requester. */
+    /** The secret of the latest verification link mailed to the requester, whatever language the mail is in. */
     public String latestVerificationSecret(String email) {
-        return verificationSecretIn(lastMailTo(email, "confirm"));
+        return mailbox.bodies(email, "").stream()
+                .filter(body -> VERIFY_LINK.matcher(body).find())
+                .findFirst()
+                .map(this::verificationSecretIn)
+                .orElseThrow(() -> new AssertionError("no mail to " + email + " holds a /verify link"));
     }
 
     public String statusOf(String reference) {
