@@ -1,5 +1,6 @@
 package dev.dsrdesk.fulfilment;
 
+import dev.dsrdesk.language.TranslatedOutputs;
 import dev.dsrdesk.registry.Entity;
 import dev.dsrdesk.registry.EntityRegistry;
 import dev.dsrdesk.request.DataSubjectRequest;
@@ -40,7 +41,7 @@ public class EntityRouting {
     public void route(String reference) {
         DataSubjectRequest request = requests.byReference(reference);
         for (Entity entity : registry.entities()) {
-            RoutingDecision decision = decide(request.getType().name(), entity);
+            RoutingDecision decision = decide(request.getType().name(), entity, request.getLanguage());
             steps.findByRequestIdAndEntityId(request.getId(), entity.id()).ifPresentOrElse(
                     step -> step.reroute(decision.action(), decision.reason()),
                     () -> steps.save(decision.involved()
@@ -67,7 +68,7 @@ public class EntityRouting {
                 .orElseThrow(() -> new IllegalStateException(entityId + " was not routed for " + reference));
     }
 
-    RoutingDecision decide(String requestType, Entity entity) {
+    RoutingDecision decide(String requestType, Entity entity, String requesterLanguage) {
         DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(DECISION)
                 .variables(Variables.createVariables()
                         .putValue("requestType", requestType)
@@ -78,10 +79,11 @@ public class EntityRouting {
                 .getSingleResult();
         boolean involved = Boolean.TRUE.equals(result.getEntry("involved"));
         String action = result.getEntry("action");
-        return new RoutingDecision(involved, involved ? EntityAction.valueOf(action) : null, result.getEntry("reason"));
+        return new RoutingDecision(involved, involved ? EntityAction.valueOf(action) : null,
+                new RoutingReason(result.getEntry("reason"), TranslatedOutputs.in(result, "reason", requesterLanguage)));
     }
 
     /** One row of the routing table's answer. */
-    record RoutingDecision(boolean involved, EntityAction action, String reason) {
+    record RoutingDecision(boolean involved, EntityAction action, RoutingReason reason) {
     }
 }

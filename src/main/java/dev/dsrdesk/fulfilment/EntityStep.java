@@ -30,8 +30,12 @@ public class EntityStep {
     @Enumerated(EnumType.STRING)
     private EntityAction action;
 
-    /** Why the routing decision asked the entity, or why not; told to the requester. */
+    /** Why the routing decision asked the entity, or why not, as staff read it. */
     private String reason;
+
+    /** The same, in the requester's language. */
+    @Column(name = "reason_to_requester")
+    private String reasonToRequester;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -80,26 +84,28 @@ public class EntityStep {
     protected EntityStep() {
     }
 
-    private EntityStep(Long requestId, String entityId, EntityAction action, String reason, StepState state) {
+    private EntityStep(Long requestId, String entityId, EntityAction action, RoutingReason reason, StepState state) {
         this.requestId = requestId;
         this.entityId = entityId;
         this.action = action;
-        this.reason = reason;
+        this.reason = reason.forStaff();
+        this.reasonToRequester = reason.forRequester();
         this.state = state;
     }
 
-    static EntityStep involved(Long requestId, String entityId, EntityAction action, String reason) {
+    static EntityStep involved(Long requestId, String entityId, EntityAction action, RoutingReason reason) {
         return new EntityStep(requestId, entityId, action, reason, StepState.OPEN);
     }
 
-    static EntityStep notInvolved(Long requestId, String entityId, String reason) {
+    static EntityStep notInvolved(Long requestId, String entityId, RoutingReason reason) {
         return new EntityStep(requestId, entityId, null, reason, StepState.NOT_INVOLVED);
     }
 
     /** The routing decided again (the request was routed anew): the latest decision holds. */
-    void reroute(EntityAction action, String reason) {
+    void reroute(EntityAction action, RoutingReason reason) {
         this.action = action;
-        this.reason = reason;
+        this.reason = reason.forStaff();
+        this.reasonToRequester = reason.forRequester();
         this.state = action == null ? StepState.NOT_INVOLVED : StepState.OPEN;
         if (action == null) {
             this.dueDate = null;
@@ -144,6 +150,9 @@ public class EntityStep {
     public String getEntityId() { return entityId; }
     public EntityAction getAction() { return action; }
     public String getReason() { return reason; }
+
+    /** Steps routed before the desk spoke the requester's language have only the English reason. */
+    public String getReasonToRequester() { return reasonToRequester != null ? reasonToRequester : reason; }
     public StepState getState() { return state; }
     public LocalDate getDueDate() { return dueDate; }
     public String getCompletedBy() { return completedBy; }

@@ -27,13 +27,24 @@ public class ResponseSummary {
         this.json = json;
     }
 
+    /** Each entity's part, with why it was asked as staff read it. */
     @Transactional(readOnly = true)
     public List<EntityProgress> progress(String reference) {
+        return progress(reference, false);
+    }
+
+    /** Each entity's part, with why it was asked in the requester's language. */
+    @Transactional(readOnly = true)
+    public List<EntityProgress> progressForRequester(String reference) {
+        return progress(reference, true);
+    }
+
+    private List<EntityProgress> progress(String reference, boolean forRequester) {
         DataSubjectRequest request = requests.byReference(reference);
         return steps.findByRequestIdOrderByEntityId(request.getId()).stream()
                 .map(step -> new EntityProgress(step.getEntityId(), registry.byId(step.getEntityId()).name(),
                         step.getAction() == null ? null : step.getAction().name(), step.getState().name(),
-                        step.getReason(), step.getDueDate(), step.getCompletedAt(), recordCount(step),
+                        forRequester ? step.getReasonToRequester() : step.getReason(), step.getDueDate(), step.getCompletedAt(), recordCount(step),
                         step.getReport().actionTaken(), step.getReport().retained(), step.getReport().retentionReason(),
                         step.getReport().recipientsNotified()))
                 .toList();

@@ -1,5 +1,6 @@
 package dev.dsrdesk.notification;
 
+import dev.dsrdesk.language.TranslatedOutputs;
 import dev.dsrdesk.request.DataSubjectRequest;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
@@ -23,7 +24,9 @@ public class ComplaintAuthorities {
                         .putValue("region", request.getRegion()))
                 .evaluate()
                 .getSingleResult();
-        return new ComplaintAuthority(result.getEntry("authority"), result.getEntry("contact"), result.getEntry("basis"));
+        String language = request.getLanguage();
+        return new ComplaintAuthority(TranslatedOutputs.in(result, "authority", language), result.getEntry("contact"),
+                TranslatedOutputs.in(result, "basis", language));
     }
 
     /** An authority, how to reach it, and the law that gives the right. */

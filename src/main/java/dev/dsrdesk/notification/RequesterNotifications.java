@@ -59,7 +59,7 @@ public class RequesterNotifications {
     public void closure(String reference) {
         DataSubjectRequest request = requests.byReference(reference);
         Map<String, Object> details = new HashMap<>();
-        details.put("entities", summary.progress(reference));
+        details.put("entities", summary.progressForRequester(reference));
         if (request.getType().deliversPersonalData()) {
             DownloadLinks.IssuedLink link = downloads.issue(request);
             details.put("downloadLink", link.url());

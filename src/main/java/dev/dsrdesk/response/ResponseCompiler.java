@@ -45,7 +45,7 @@ class ResponseCompiler {
 
     private CompiledResponse.EntitySection section(Entity entity, EntityStep step) {
         return new CompiledResponse.EntitySection(entity.id(), entity.name(), entity.kind().name(), entity.country(),
-                step.getState() != StepState.NOT_INVOLVED, step.getState().name(), step.getReason(), records(step));
+                step.getState() != StepState.NOT_INVOLVED, step.getState().name(), step.getReasonToRequester(), records(step));
     }
 
     private List<EntityRecord> records(EntityStep step) {

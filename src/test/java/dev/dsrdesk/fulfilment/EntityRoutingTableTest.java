@@ -82,6 +82,10 @@ class EntityRoutingTableTest {
             assertThat((String) result.getEntry("action")).isEqualTo(expectedAction);
         }
         assertThat((String) result.getEntry("reason")).as("the requester is told why").isNotBlank();
+        assertThat((String) result.getEntry("reasonIt")).as("in Italian").isNotBlank()
+                .isNotEqualTo(result.getEntry("reason"));
+        assertThat((String) result.getEntry("reasonPtBr")).as("in Brazilian Portuguese").isNotBlank()
+                .isNotEqualTo(result.getEntry("reason"));
     }
 
     record Profile(String kind, List<String> dataCategories, List<String> purposes) {

@@ -91,7 +91,10 @@ class RequesterLanguageTest {
                 .containsPattern("Seus dados não estão nesta mensagem\\. .* até " + PORTUGUESE_DATE)
                 .contains("tem o direito de apresentar reclamação a uma autoridade de proteção de dados")
                 .contains("Autoridade Nacional de Proteção de Dados (ANPD)")
-                .doesNotContain("is complete").doesNotContain("complaint");
+                .contains("que a política estende a todos os usuários, e LGPD art. 18, §1º")
+                .contains("mantém suas informações de contato (política §2)")
+                .doesNotContain("is complete").doesNotContain("complaint")
+                .doesNotContain("holds contact information").doesNotContain("as the policy extends it");
 
         mvc.perform(get("/download").param("token", desk.downloadSecret(email)).header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
                 .andExpect(content().string(Matchers.containsString("Seus dados estão prontos")))
@@ -136,7 +139,7 @@ class RequesterLanguageTest {
                 .contains("abbiamo esaminato la sua richiesta privacy " + request.getReference() + " (Accedere ai miei dati)")
                 .contains("manifestamente infondata o eccessiva (art. 12, par. 5, GDPR)")
                 .contains("Le nostre motivazioni:\nLa stessa richiesta ha ricevuto risposta la settimana scorsa.")
-                .contains("Ha il diritto di proporre reclamo a un’autorità di controllo (GDPR Art. 77): Garante per la protezione dei dati personali")
+                .contains("Ha il diritto di proporre reclamo a un’autorità di controllo (GDPR art. 77): Garante per la protezione dei dati personali")
                 .contains("Ha inoltre il diritto a un ricorso giurisdizionale effettivo (art. 79 GDPR).")
                 .doesNotContain("judicial remedy");
     }

@@ -27,6 +27,13 @@ class LifecycleOnPostgresOverHttpTest extends LifecycleOverHttpContract {
                 .hasMessageContaining("append-only");
     }
 
+    @Test
+    void longQueuesArePlannedWithStatisticsOnPermissionsAndWithoutJit() {
+        assertThat(jdbc.queryForObject("show jit", String.class)).isEqualTo("off");
+        assertThat(jdbc.queryForList("select stxname from pg_statistic_ext where stxrelid = 'act_ru_authorization'::regclass",
+                String.class)).contains("dsr_authorization_permissions");
+    }
+
     private static final String DATABASE_URL = FreshPostgresDatabase.create();
 
     @DynamicPropertySource

@@ -1,0 +1,27 @@
+package dev.dsrdesk.language;
+
+import java.util.Locale;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+
+/**
+ * Reads requester-facing words out of a decision table that keeps one output column per language: {@code reason}
+ * in English, {@code reasonIt}, {@code reasonPtBr}. The privacy officer edits a rule's words in every language in
+ * one row; a column left empty falls back to English rather than leaving the requester without an answer.
+ */
+public final class TranslatedOutputs {
+
+    private TranslatedOutputs() {
+    }
+
+    public static String in(DmnDecisionResultEntries result, String output, String languageTag) {
+        String english = result.getEntry(output);
+        Locale language = SupportedLanguages.forTag(languageTag);
+        String suffix = language.equals(SupportedLanguages.ITALIAN) ? "It"
+                : language.equals(SupportedLanguages.BRAZILIAN_PORTUGUESE) ? "PtBr" : "";
+        if (suffix.isEmpty()) {
+            return english;
+        }
+        String translated = result.getEntry(output + suffix);
+        return translated == null || translated.isBlank() ? english : translated;
+    }
+}
