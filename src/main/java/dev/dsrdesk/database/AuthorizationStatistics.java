@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * against its authorizations with {@code PERMS_ & 2 = 2}; without statistics on that expression the planner
  * guesses a few dozen matching rows where there are tens of thousands. Measured at 100,000 open tasks (issue 8):
  * after an ANALYZE it chose to join every task with every authorization, 10 s and more per count; with these
- * statistics it probes the authorization index per task, 0.14 s. Expression statistics need PostgreSQL 14.
+ * statistics it probes the authorization index per task, 0.14 s. They help plans made for the actual parameters,
+ * which {@link PostgresConnections} asks for. Expression statistics need PostgreSQL 14.
  */
 @Component
 class AuthorizationStatistics {

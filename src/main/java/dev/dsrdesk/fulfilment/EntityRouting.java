@@ -1,16 +1,15 @@
 package dev.dsrdesk.fulfilment;
 
+import dev.dsrdesk.decision.DecisionTables;
 import dev.dsrdesk.language.TranslatedOutputs;
 import dev.dsrdesk.registry.Entity;
 import dev.dsrdesk.registry.EntityRegistry;
 import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.request.Requests;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,13 +23,13 @@ public class EntityRouting {
 
     static final String DECISION = "entity-routing";
 
-    private final DecisionService decisions;
+    private final DecisionTables tables;
     private final EntityRegistry registry;
     private final EntityStepRepository steps;
     private final Requests requests;
 
-    EntityRouting(DecisionService decisions, EntityRegistry registry, EntityStepRepository steps, Requests requests) {
-        this.decisions = decisions;
+    EntityRouting(DecisionTables tables, EntityRegistry registry, EntityStepRepository steps, Requests requests) {
+        this.tables = tables;
         this.registry = registry;
         this.steps = steps;
         this.requests = requests;
@@ -69,18 +68,15 @@ public class EntityRouting {
     }
 
     RoutingDecision decide(String requestType, Entity entity, String requesterLanguage) {
-        DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(DECISION)
-                .variables(Variables.createVariables()
-                        .putValue("requestType", requestType)
-                        .putValue("entityKind", entity.kind().name())
-                        .putValue("dataCategories", entity.dataCategories())
-                        .putValue("purposes", entity.purposes()))
-                .evaluate()
-                .getSingleResult();
-        boolean involved = Boolean.TRUE.equals(result.getEntry("involved"));
-        String action = result.getEntry("action");
+        Map<String, Object> result = tables.askOne(DECISION, Map.of(
+                "requestType", requestType,
+                "entityKind", entity.kind().name(),
+                "dataCategories", List.copyOf(entity.dataCategories()),
+                "purposes", List.copyOf(entity.purposes())));
+        boolean involved = Boolean.TRUE.equals(result.get("involved"));
+        String action = (String) result.get("action");
         return new RoutingDecision(involved, involved ? EntityAction.valueOf(action) : null,
-                new RoutingReason(result.getEntry("reason"), TranslatedOutputs.in(result, "reason", requesterLanguage)));
+                new RoutingReason((String) result.get("reason"), TranslatedOutputs.in(result, "reason", requesterLanguage)));
     }
 
     /** One row of the routing table's answer. */

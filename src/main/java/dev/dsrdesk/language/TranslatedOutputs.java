@@ -1,7 +1,7 @@
 package dev.dsrdesk.language;
 
 import java.util.Locale;
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import java.util.Map;
 
 /**
  * Reads requester-facing words out of a decision table that keeps one output column per language: {@code reason}
@@ -13,15 +13,15 @@ public final class TranslatedOutputs {
     private TranslatedOutputs() {
     }
 
-    public static String in(DmnDecisionResultEntries result, String output, String languageTag) {
-        String english = result.getEntry(output);
+    public static String in(Map<String, Object> result, String output, String languageTag) {
+        String english = (String) result.get(output);
         Locale language = SupportedLanguages.forTag(languageTag);
         String suffix = language.equals(SupportedLanguages.ITALIAN) ? "It"
                 : language.equals(SupportedLanguages.BRAZILIAN_PORTUGUESE) ? "PtBr" : "";
         if (suffix.isEmpty()) {
             return english;
         }
-        String translated = result.getEntry(output + suffix);
+        String translated = (String) result.get(output + suffix);
         return translated == null || translated.isBlank() ? english : translated;
     }
 }

@@ -1,31 +1,29 @@
 package dev.dsrdesk.notification;
 
+import dev.dsrdesk.decision.DecisionTables;
 import dev.dsrdesk.language.TranslatedOutputs;
 import dev.dsrdesk.request.DataSubjectRequest;
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.variable.Variables;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /** Where the requester can complain, by where they live (processes/complaint-authority.dmn). */
 @Component
 public class ComplaintAuthorities {
 
-    private final DecisionService decisions;
+    private final DecisionTables tables;
 
-    ComplaintAuthorities(DecisionService decisions) {
-        this.decisions = decisions;
+    ComplaintAuthorities(DecisionTables tables) {
+        this.tables = tables;
     }
 
     public ComplaintAuthority forRequester(DataSubjectRequest request) {
-        DmnDecisionResultEntries result = decisions.evaluateDecisionByKey("complaint-authority")
-                .variables(Variables.createVariables()
-                        .putValue("country", request.getCountry())
-                        .putValue("region", request.getRegion()))
-                .evaluate()
-                .getSingleResult();
+        Map<String, Object> question = new HashMap<>();
+        question.put("country", request.getCountry());
+        question.put("region", request.getRegion());
+        Map<String, Object> result = tables.askOne("complaint-authority", question);
         String language = request.getLanguage();
-        return new ComplaintAuthority(TranslatedOutputs.in(result, "authority", language), result.getEntry("contact"),
+        return new ComplaintAuthority(TranslatedOutputs.in(result, "authority", language), (String) result.get("contact"),
                 TranslatedOutputs.in(result, "basis", language));
     }
 

@@ -28,8 +28,9 @@ class LifecycleOnPostgresOverHttpTest extends LifecycleOverHttpContract {
     }
 
     @Test
-    void longQueuesArePlannedWithStatisticsOnPermissionsAndWithoutJit() {
+    void longQueuesArePlannedForTheirParametersWithStatisticsOnPermissionsAndWithoutJit() {
         assertThat(jdbc.queryForObject("show jit", String.class)).isEqualTo("off");
+        assertThat(jdbc.queryForObject("show plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
         assertThat(jdbc.queryForList("select stxname from pg_statistic_ext where stxrelid = 'act_ru_authorization'::regclass",
                 String.class)).contains("dsr_authorization_permissions");
     }
