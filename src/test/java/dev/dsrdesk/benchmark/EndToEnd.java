@@ -26,6 +26,8 @@ import java.util.concurrent.Future;
  */
 final class EndToEnd {
 
+    /** As often as the desk's drivers look (Awaitility's default), so neither side waits longer between steps. */
+    private static final long POLL_MILLIS = 100;
     private static final List<String> ENTITY_USERS = List.of("rome", "trento", "sao-paulo", "pleasant-hill", "google-analytics");
 
     private EndToEnd() {
@@ -65,14 +67,47 @@ final class EndToEnd {
         return timed(requests, drivers, () -> {
             String id = rest.post("/process-definition/key/engine-floor/start",
                     "{\"businessKey\":\"floor-" + UUID.randomUUID() + "\"}").get("id").asText();
+            // as the desk's requester, who can confirm only once the link's mail has been delivered
+            awaitFloor(rest, "/execution/count?processInstanceId=" + id + "&activityId=Task_AwaitVerification");
             rest.post("/message", "{\"messageName\":\"FloorVerified\",\"processInstanceId\":\"" + id + "\"}");
-            for (int round = 0; round < 20 && rest.get("/process-instance/count?processInstanceIds=" + id).get("count").asInt() > 0; round++) {
-                for (JsonNode task : rest.get("/task?processInstanceId=" + id)) {
-                    rest.post("/task/" + task.get("id").asText() + "/complete", "{}");
+            awaitFloor(rest, "/task/count?processInstanceId=" + id);
+            completeFloorTasks(rest, "/task?processInstanceId=" + id);
+            List<String> steps = new ArrayList<>();
+            rest.get("/process-instance?superProcessInstance=" + id).forEach(step -> steps.add(step.get("id").asText()));
+            String stepTasks = "processInstanceIdIn=" + String.join(",", steps);
+            for (long waited = 0; rest.get("/task/count?" + stepTasks).get("count").asInt() < steps.size(); waited += POLL_MILLIS) {
+                if (waited > 600_000) {
+                    throw new IllegalStateException("the entity steps of " + id + " did not come");
                 }
+                Thread.sleep(POLL_MILLIS);
+            }
+            completeFloorTasks(rest, "/task?" + stepTasks);
+            awaitFloor(rest, "/task/count?processInstanceId=" + id);
+            completeFloorTasks(rest, "/task?processInstanceId=" + id);
+            // closed once the closure's delivery has run, as the desk's closure mail is received
+            for (long waited = 0; rest.get("/process-instance/count?processInstanceIds=" + id).get("count").asInt() > 0; waited += POLL_MILLIS) {
+                if (waited > 600_000) {
+                    throw new IllegalStateException("floor instance " + id + " did not end");
+                }
+                Thread.sleep(POLL_MILLIS);
             }
             return null;
         });
+    }
+
+    private static void awaitFloor(Rest rest, String countQuery) throws Exception {
+        for (long waited = 0; rest.get(countQuery).get("count").asInt() == 0; waited += POLL_MILLIS) {
+            if (waited > 600_000) {
+                throw new IllegalStateException("nothing came for " + countQuery);
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+    }
+
+    private static void completeFloorTasks(Rest rest, String query) throws Exception {
+        for (JsonNode task : rest.get(query)) {
+            rest.post("/task/" + task.get("id").asText() + "/complete", "{}");
+        }
     }
 
     /** Seconds until the jobs the intake load left behind (acknowledgements, links, mail deliveries) are all done. */
