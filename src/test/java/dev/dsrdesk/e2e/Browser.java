@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven through its chromedriver, one fresh profile per browser, no network but the
- * desk's. Every {@link #step} is photographed into its folder: {@code NN-name.png} when it passed,
+ * desk's. Every {@link #step} is photographed (the whole page) into its folder: {@code NN-name.png} when it passed,
  * {@code NN-name-FAILED.png} (and the page's HTML) when it failed.
  */
 final class Browser implements AutoCloseable {
@@ -126,7 +127,7 @@ final class Browser implements AutoCloseable {
     private String keepEvidence(String file) {
         Path png = screenshots.resolve(file + ".png");
         try {
-            Files.write(png, driver.getScreenshotAs(OutputType.BYTES));
+            Files.write(png, wholePage());
             if (file.endsWith("-FAILED")) {
                 Files.writeString(screenshots.resolve(file + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
                 Files.write(screenshots.resolve(file + ".console.log"), driver.manage().logs().get(LogType.BROWSER).getAll()
@@ -135,6 +136,22 @@ final class Browser implements AutoCloseable {
             return "see " + png;
         } catch (RuntimeException | IOException e) {
             return "no screenshot: " + e;
+        }
+    }
+
+    /** The whole page, also what lies below the window (up to 10,000 pixels); the window alone if that fails. */
+    private byte[] wholePage() {
+        try {
+            Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+            double width = ((Number) size.get("width")).doubleValue();
+            double height = Math.min(((Number) size.get("height")).doubleValue(), 10_000);
+            Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                    "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+            return Base64.getDecoder().decode((String) shot.get("data"));
+        } catch (RuntimeException cannot) {
+            return driver.getScreenshotAs(OutputType.BYTES);
         }
     }
 
