@@ -36,7 +36,11 @@ public final class DeskProcess {
 
     /** Starts the desk in {@code workDir} with the given settings and waits until it is ready for traffic. */
     public static DeskProcess start(String name, Path workDir, Map<String, String> settings) {
-        int port = DeskOverHttp.freePort();
+        return start(name, workDir, DeskOverHttp.freePort(), settings);
+    }
+
+    /** As {@link #start(String, Path, Map)}, on a port the caller chose (e.g. to name it in the desk's mailed links). */
+    public static DeskProcess start(String name, Path workDir, int port, Map<String, String> settings) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m"));
         // e.g. -Ddsr.desk.jvm-options=-XX:StartFlightRecording=filename=desk.jfr to profile a benchmark run

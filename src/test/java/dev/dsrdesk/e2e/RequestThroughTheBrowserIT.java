@@ -1,0 +1,303 @@
+package dev.dsrdesk.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import dev.dsrdesk.support.DeskOverHttp;
+import dev.dsrdesk.support.DeskProcess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The packaged desk (H2 file, real job executor, mail to GreenMail) worked by people in a real browser: Debian's
+ * headless Chromium through Selenium. Every step a person takes is photographed under target/e2e/; a step that
+ * breaks leaves its -FAILED screenshot and page. The public pages also pass axe-core with no serious or critical
+ * violation, their errors are tied to their fields, and the form works from the keyboard alone.
+ */
+class RequestThroughTheBrowserIT extends DeskOverHttp {
+
+    private static final Path SCREENSHOTS = Path.of("target", "e2e");
+    private static final String REFERENCE = "DSR-\\d{4}-\\d{6}";
+    private static final GreenMail SMTP = startSmtp();
+    private static final String ROME_RECORD = "IM-ROME-0042";
+
+    @TempDir static Path workDir;
+    private static DeskProcess desk;
+
+    @BeforeAll
+    static void startTheDesk() throws IOException {
+        // fail at once, with the remedy, rather than after the desk has started
+        Accessibility.requireAxe();
+        if (!Files.isExecutable(Browser.CHROMIUM) || !Files.isExecutable(Browser.CHROMEDRIVER)) {
+            throw new AssertionError(Browser.CHROMIUM + " or " + Browser.CHROMEDRIVER
+                    + " is missing: apt-get install chromium chromium-driver (.ci/run installs them)");
+        }
+        deleteRecursively(SCREENSHOTS);
+        int port = freePort();
+        Map<String, String> settings = DeskProcess.testSettings(SMTP);
+        // the mailed links lead to this desk, so the browser opens them exactly as mailed
+        settings.put("dsr.links.public-base-url", "http://localhost:" + port);
+        desk = DeskProcess.start("desk", workDir, port, settings);
+    }
+
+    @AfterAll
+    static void stopTheDesk() {
+        if (desk != null) {
+            desk.kill();
+        }
+        SMTP.stop();
+    }
+
+    @Test
+    void anAccessRequestGoesFromThePublicFormThroughTasklistToTheRequestersReportAndTheManagersDashboard() throws Exception {
+        String email = uniqueEmail();
+        String[] reference = new String[1];
+        try (Browser browser = Browser.open(SCREENSHOTS.resolve("journey"))) {
+            browser.step("public-page", () -> {
+                browser.open(baseUrl() + "/");
+                browser.visible(By.cssSelector("form button[type=submit]"));
+                Accessibility.assertNoSeriousViolations(browser, "the public page");
+            });
+
+            browser.step("public-form-sent-empty-shows-errors", () -> {
+                browser.clickable(By.cssSelector("form button[type=submit]")).click();
+                assertThat(browser.visible(By.cssSelector("[role=alert]")).getText()).contains("Please correct the fields");
+                assertThat(browser.all(By.cssSelector("[aria-invalid=true]"))).as("fields marked invalid").isNotEmpty();
+                Accessibility.assertErrorsAreTiedToTheirFields(browser);
+                Accessibility.assertNoSeriousViolations(browser, "the public page showing errors");
+            });
+
+            browser.step("public-form-sent", () -> {
+                browser.clickable(By.cssSelector("label[for=type-ACCESS]")).click();
+                browser.visible(By.id("fullName")).sendKeys("Ada Lovelace");
+                browser.visible(By.id("email")).sendKeys(email);
+                new Select(browser.visible(By.id("country"))).selectByValue("IT");
+                browser.visible(By.id("details")).sendKeys("Please send me a copy of everything you hold about me.");
+                browser.clickable(By.cssSelector("form button[type=submit]")).click();
+                reference[0] = browser.visible(By.cssSelector(".reference")).getText().strip();
+                assertThat(reference[0]).matches(REFERENCE);
+                assertThat(browser.visible(By.tagName("main")).getText()).contains(email);
+            });
+            String ref = reference[0];
+
+            browser.step("verification-link-opened", () -> {
+                browser.open(onlyLink(awaitMail(email, "Please confirm your privacy request " + ref), "/verify"));
+                browser.visible(By.xpath("//button[normalize-space(.)='Confirm my request']"));
+                Accessibility.assertNoSeriousViolations(browser, "the verification page");
+            });
+
+            browser.step("verification-confirmed", () -> {
+                browser.clickable(By.xpath("//button[normalize-space(.)='Confirm my request']")).click();
+                assertThat(browser.visible(By.tagName("main")).getText()).contains("is confirmed").contains(ref);
+            });
+
+            Tasklist tasklist = new Tasklist(browser, baseUrl());
+            awaitTasks("operator", ref, "Task_TriageRequest", 1);
+            browser.nextPerson();
+            browser.step("operator-signs-in-to-tasklist", () -> tasklist.signIn("operator", "demo"));
+
+            String[] taskId = new String[1];
+            browser.step("operator-opens-triage-task", () -> {
+                taskId[0] = tasklist.open("Triage ACCESS request " + ref);
+                assertThat(tasklist.field("Reference")).isEqualTo(ref);
+                assertThat(tasklist.field("Requester")).isEqualTo("Ada Lovelace");
+            });
+
+            browser.step("operator-accepts-at-triage", () -> {
+                tasklist.claim();
+                tasklist.choose("Accept: ask every entity to act");
+                tasklist.complete();
+                awaitCompleted(taskId[0]);
+            });
+
+            awaitTasks("operator", ref, "Task_FulfilEntityStep", 5);
+            browser.nextPerson();
+            browser.step("rome-signs-in-to-tasklist", () -> tasklist.signIn("rome", "demo"));
+
+            browser.step("rome-sees-only-romes-task", () -> {
+                browser.until(driver -> !tasklist.taskNames().isEmpty());
+                assertThat(tasklist.taskNames()).as("the only task Rome sees").containsExactly(ref + ": EXPORT (rome)");
+                taskId[0] = tasklist.open(ref + ": EXPORT (rome)");
+                assertThat(tasklist.field("Your entity")).contains("Interactive Media S.p.A.");
+                assertThat(tasklist.field("Person to look for")).isEqualTo("Ada Lovelace");
+            });
+
+            browser.step("rome-answers-with-a-record", () -> {
+                tasklist.claim();
+                tasklist.choose("DONE: we acted as asked");
+                tasklist.fill("Records found", """
+                        [{"category":"Contact information","field":"customer number","value":"%s","source":"Rome contact CRM"}]"""
+                        .formatted(ROME_RECORD));
+                tasklist.complete();
+                awaitCompleted(taskId[0]);
+            });
+
+            // the other four entities answer through /engine-rest, each as its own user, with the same authorizations
+            // as in Tasklist: Rome's step above is the one worked in the browser, which keeps this test quick
+            for (String entityUser : List.of("trento", "sao-paulo", "pleasant-hill", "google-analytics")) {
+                completeTask(entityUser, onlyTaskSeenBy(entityUser, ref), "{\"outcome\":{\"value\":\"NO_DATA\"}}", 204);
+            }
+
+            awaitTasks("operator", ref, "Task_ReviewResponse", 1);
+            browser.nextPerson();
+            browser.step("operator-signs-in-again", () -> tasklist.signIn("operator", "demo"));
+
+            browser.step("operator-approves-the-response", () -> {
+                taskId[0] = tasklist.open("Review response to " + ref);
+                assertThat(tasklist.field("What each entity answered")).contains("Interactive Media S.p.A.");
+                tasklist.claim();
+                tasklist.choose("Approved: send the response to the requester");
+                tasklist.complete();
+                awaitCompleted(taskId[0]);
+            });
+
+            browser.nextPerson();
+            browser.step("requester-opens-the-download-link", () -> {
+                browser.open(onlyLink(awaitMail(email, "Your privacy request " + ref + " is complete"), "/download"));
+                browser.visible(By.xpath("//button[normalize-space(.)='Open my data report']"));
+                Accessibility.assertNoSeriousViolations(browser, "the download page");
+            });
+
+            browser.step("access-report-shown", () -> {
+                browser.clickable(By.xpath("//button[normalize-space(.)='Open my data report']")).click();
+                WebElement data = browser.visible(By.id("data"));
+                assertThat(data.getText()).contains("Interactive Media S.p.A.").contains(ROME_RECORD);
+                assertThat(browser.visible(By.tagName("h1")).getText()).contains("Your personal data");
+                Accessibility.assertNoSeriousViolations(browser, "the access report");
+            });
+
+            browser.nextPerson();
+            browser.step("manager-opens-the-dashboard", () -> {
+                // the dashboard signs in with HTTP Basic: the credentials ride in the address, as a browser allows
+                browser.open(baseUrl().replace("://", "://manager:demo@") + "/dashboard");
+                assertThat(browser.visible(By.id("on-time")).getText()).as("closed on time this month").isEqualTo("1");
+                assertThat(browser.visible(By.cssSelector(".brand")).getText()).contains("SLA dashboard");
+            });
+        }
+    }
+
+    @Test
+    void thePublicFormCanBeFilledInAndSentWithTheKeyboardAlone() {
+        String email = uniqueEmail();
+        try (Browser browser = Browser.open(SCREENSHOTS.resolve("keyboard"))) {
+            browser.step("public-page", () -> {
+                browser.open(baseUrl() + "/");
+                browser.visible(By.cssSelector("form button[type=submit]"));
+            });
+
+            browser.step("tab-to-the-first-right-and-choose-it", () -> {
+                tabTo(browser, "type-ACCESS");
+                browser.press(Keys.SPACE);
+                assertThat(browser.focused().isSelected()).as("ACCESS chosen with the space bar").isTrue();
+            });
+
+            browser.step("tab-through-the-fields-typing", () -> {
+                tabTo(browser, "fullName");
+                browser.press("Grace Hopper");
+                tabTo(browser, "email");
+                browser.press(email);
+                tabTo(browser, "country");
+                // a closed select takes typed letters as a choice, as a person does without opening it
+                browser.press("Italy");
+                assertThat(new Select(browser.focused()).getFirstSelectedOption().getAttribute("value")).isEqualTo("IT");
+                tabTo(browser, "details");
+                browser.press("Sent without a mouse.");
+            });
+
+            browser.step("submit-with-enter", () -> {
+                WebElement submit = tabTo(browser, null);
+                assertThat(submit.getAttribute("type")).isEqualTo("submit");
+                browser.press(Keys.ENTER);
+                assertThat(browser.visible(By.cssSelector(".reference")).getText()).matches(REFERENCE);
+                awaitMail(email, "We received your privacy request " + browser.visible(By.cssSelector(".reference")).getText().strip());
+            });
+        }
+    }
+
+    /**
+     * Presses Tab until the field with that id (or, for null, the form's submit button) has the focus; every control
+     * on the way must show where the focus is, with a ring that stands out 3:1 (WCAG 1.4.11). Fails when Tab never
+     * gets there.
+     */
+    private static WebElement tabTo(Browser browser, String id) {
+        for (int presses = 0; presses < 30; presses++) {
+            browser.press(Keys.TAB);
+            WebElement focused = browser.focused();
+            assertThat(((Number) browser.script(FOCUS_RING_CONTRAST, focused)).doubleValue())
+                    .as("contrast of the focus ring on %s with what surrounds it", focused.getAttribute("outerHTML"))
+                    .isGreaterThanOrEqualTo(3.0);
+            boolean arrived = id == null ? "submit".equals(focused.getAttribute("type")) : id.equals(focused.getAttribute("id"));
+            if (arrived) {
+                return focused;
+            }
+        }
+        throw new AssertionError("Tab never reaches " + (id == null ? "the submit button" : "#" + id));
+    }
+
+    /**
+     * The contrast ratio (WCAG) of the focused element's outline with the background around it (the first ancestor
+     * that paints one); 0 when it shows no outline at all.
+     */
+    private static final String FOCUS_RING_CONTRAST = """
+            const style = getComputedStyle(arguments[0]);
+            if (style.outlineStyle === 'none' || parseFloat(style.outlineWidth) < 2) return 0;
+            const rgb = color => color.match(/[\\d.]+/g).map(Number);
+            let around = arguments[0].parentElement, background = [255, 255, 255, 1];
+            for (; around; around = around.parentElement) {
+              const painted = rgb(getComputedStyle(around).backgroundColor);
+              if (painted.length < 4 || painted[3] > 0) { background = painted; break; }
+            }
+            const luminance = ([r, g, b]) => [r, g, b].map(v => v / 255)
+                .map(v => v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4))
+                .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+            const [dark, light] = [luminance(rgb(style.outlineColor)), luminance(background)].sort((a, b) => a - b);
+            return (light + 0.05) / (dark + 0.05);
+            """;
+
+    /** The one link of the mail, which must lead to this desk and start with the given path. */
+    private String onlyLink(jakarta.mail.internet.MimeMessage mail, String path) throws Exception {
+        List<String> links = links(text(mail)).stream().filter(link -> link.startsWith(baseUrl() + path)).toList();
+        assertThat(links).as("the %s link in the mail", path).hasSize(1);
+        return links.get(0);
+    }
+
+    /** The task the browser completed is gone from the engine: the form's Complete did reach it. */
+    private void awaitCompleted(String taskId) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode task = json.readTree(send(engineRest("operator", "/task?taskId=" + taskId)).body());
+            assertThat(task).as("task %s still open", taskId).isEmpty();
+        });
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (Files.exists(directory)) {
+            try (Stream<Path> files = Files.walk(directory)) {
+                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            }
+        }
+    }
+
+    @Override
+    protected String baseUrl() {
+        return desk.baseUrl();
+    }
+
+    @Override
+    protected GreenMail smtp() {
+        return SMTP;
+    }
+}
