@@ -16,7 +16,7 @@ class BenchmarkSmokeIT {
 
     @Test
     void theHarnessMeasuresAndWritesItsTable() throws Exception {
-        DeskBenchmark.Report report = new DeskBenchmark(new DeskBenchmark.Settings(2, Duration.ofSeconds(2), 2, 2, List.of("h2"), 20, List.of("h2"), output)).run();
+        DeskBenchmark.Report report = new DeskBenchmark(new DeskBenchmark.Settings(2, Duration.ofSeconds(2), 2, 2, List.of("postgresql"), 20, List.of("postgresql"), output)).run();
 
         DeskBenchmark.Row row = report.rows().get(0);
         assertThat(row.startupSeconds()).isPositive();
@@ -29,7 +29,7 @@ class BenchmarkSmokeIT {
         assertThat(row.floorClosedPerSecond()).isPositive();
         assertThat(row.queues().romeSees()).as("a fifth of the open tasks are Rome's").isEqualTo(4);
         assertThat(row.queues().filterFirstPage().p95Millis()).isPositive();
-        assertThat(Files.readString(output.resolve("results.md"))).contains("| h2 |");
+        assertThat(Files.readString(output.resolve("results.md"))).contains("| postgresql |");
         assertThat(Files.readString(output.resolve("results.json"))).contains("\"perSecond\"");
     }
 }
