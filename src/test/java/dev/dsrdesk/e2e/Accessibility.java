@@ -30,7 +30,7 @@ final class Accessibility {
     /** Fails early, with the remedy, when axe-core has not been installed. */
     static void requireAxe() {
         if (!Files.isReadable(AXE)) {
-            throw new AssertionError(AXE + " is missing: run `npm ci --prefix src/test/e2e` (.ci/run does) before the browser test");
+            throw new AssertionError(AXE + " is missing: run `npm ci --prefix src/test/e2e` (mvn verify runs it before the integration tests)");
         }
     }
 
