@@ -33,9 +33,20 @@ class AuthorizationStatistics {
         this.dataSource = dataSource;
     }
 
-    /** Idempotent: every node may run it at every start; the next (auto)analyze fills the statistics. */
+    /**
+     * Idempotent: every node may run it at every start; the next (auto)analyze fills the statistics. A node that
+     * cannot (two nodes racing to create them, a role without the right) still starts: this is an optimisation.
+     */
     @EventListener(ApplicationReadyEvent.class)
-    void describePermissionsToThePlanner() throws SQLException {
+    void describePermissionsToThePlanner() {
+        try {
+            createStatistics();
+        } catch (SQLException e) {
+            log.warn("Could not create the planner statistics {} on act_ru_authorization: {}", NAME, e.getMessage());
+        }
+    }
+
+    private void createStatistics() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMetaData database = connection.getMetaData();
             if (!PostgresConnections.isPostgres(database.getURL())) {
