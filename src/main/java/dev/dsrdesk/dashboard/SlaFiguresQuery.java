@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.NativeProcessInstanceQuery;
@@ -105,7 +106,7 @@ class SlaFiguresQuery {
         if (references.isEmpty()) {
             return Map.of();
         }
-        String keys = references.stream().map(reference -> "#{key" + references.indexOf(reference) + "}")
+        String keys = IntStream.range(0, references.size()).mapToObj(i -> "#{key" + i + "}")
                 .collect(Collectors.joining(", "));
         NativeProcessInstanceQuery query = runtime.createNativeProcessInstanceQuery().sql(
                 "select RES.* from " + management.getTableName(ProcessInstance.class) + " RES"

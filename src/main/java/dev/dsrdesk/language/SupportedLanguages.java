@@ -17,11 +17,17 @@ public final class SupportedLanguages {
     public static final Locale BRAZILIAN_PORTUGUESE = Locale.forLanguageTag("pt-BR");
 
     private static final List<Language> ALL = List.of(
-            new Language(ENGLISH, "English"),
-            new Language(ITALIAN, "Italiano"),
-            new Language(BRAZILIAN_PORTUGUESE, "Português (Brasil)"));
+            new Language(ENGLISH, "English", ""),
+            new Language(ITALIAN, "Italiano", "It"),
+            new Language(BRAZILIAN_PORTUGUESE, "Português (Brasil)", "PtBr"));
 
     private SupportedLanguages() {
+    }
+
+    /** The supported language of a stored or chosen tag; unknown or missing tags are English. */
+    public static Language of(String languageTag) {
+        Locale locale = forTag(languageTag);
+        return ALL.stream().filter(language -> language.locale().equals(locale)).findFirst().orElseThrow();
     }
 
     /** Each language under its own name, as a switcher offers it. */
@@ -68,7 +74,11 @@ public final class SupportedLanguages {
     }
 
     /** A language the desk speaks, and its name in that language. */
-    public record Language(Locale locale, String name) {
+    /**
+     * A language under its own name; {@code decisionColumnSuffix} names its columns in the decision tables
+     * ({@code reason} + {@code It}), empty for English, whose columns carry no suffix.
+     */
+    public record Language(Locale locale, String name, String decisionColumnSuffix) {
 
         public String tag() {
             return locale.toLanguageTag();

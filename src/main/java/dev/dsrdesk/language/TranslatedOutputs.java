@@ -1,6 +1,5 @@
 package dev.dsrdesk.language;
 
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -15,9 +14,7 @@ public final class TranslatedOutputs {
 
     public static String in(Map<String, Object> result, String output, String languageTag) {
         String english = (String) result.get(output);
-        Locale language = SupportedLanguages.forTag(languageTag);
-        String suffix = language.equals(SupportedLanguages.ITALIAN) ? "It"
-                : language.equals(SupportedLanguages.BRAZILIAN_PORTUGUESE) ? "PtBr" : "";
+        String suffix = SupportedLanguages.of(languageTag).decisionColumnSuffix();
         if (suffix.isEmpty()) {
             return english;
         }

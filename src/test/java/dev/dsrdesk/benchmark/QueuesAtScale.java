@@ -71,25 +71,29 @@ final class QueuesAtScale {
         int requests = Math.max(1, openSteps / 5);
         try (Connection db = DriverManager.getConnection(jdbcUrl, FreshPostgresDatabase.user(), FreshPostgresDatabase.password());
              Statement sql = db.createStatement()) {
-            for (String[] kind : new String[][] {{"0", "IN_FULFILMENT", "null"}, {"1", "CLOSED", "now() - (g % 80) * interval '1 day'"}}) {
-                long first = 900_000_000L + Long.parseLong(kind[0]) * 10_000_000L;
-                sql.executeUpdate("""
-                        insert into data_subject_request (id, reference, request_type, status, full_name, email, country,
-                            language, received_at, due_date, closed_at, version, channel)
-                        select %d + g, 'BENCH-%s-' || g, 'ACCESS', '%s', 'Bench Subject', 'bench' || g || '@example.invalid',
-                            'IT', 'en', now() - (g %% 40) * interval '1 day', current_date + (g %% 60) - 20, %s, 0, 'SELF_SERVICE'
-                        from generate_series(1, %d) g""".formatted(first, kind[0], kind[1], kind[2], requests));
-                sql.executeUpdate("""
-                        insert into entity_step (request_id, entity_id, action, state, due_date, opened_at, completed_at)
-                        select %d + g, e, 'ACCESS', '%s', current_date + (g %% 50) - 10, now() - (g %% 30 + 1) * interval '1 day', %s
-                        from generate_series(1, %d) g
-                        cross join (values ('rome'), ('trento'), ('sao-paulo'), ('pleasant-hill'), ('google-analytics')) entity(e)"""
-                        .formatted(first, kind[1].equals("CLOSED") ? "DONE" : "OPEN",
-                                kind[1].equals("CLOSED") ? "now() - (g % 29) * interval '1 day'" : "null", requests));
-            }
+            fill(sql, 900_000_000L, requests, "IN_FULFILMENT", "null", "OPEN", "null");
+            fill(sql, 910_000_000L, requests, "CLOSED", "now() - (g % 80) * interval '1 day'",
+                    "DONE", "now() - (g % 29) * interval '1 day'");
             // what autovacuum would have done by the time a person opens a queue after such a load
             sql.execute("analyze");
         }
+    }
+
+    /** {@code requests} requests in one state, each with a step of that state at all five entities. */
+    private static void fill(Statement sql, long firstId, int requests, String status, String closedAt, String stepState,
+                             String completedAt) throws Exception {
+        sql.executeUpdate("""
+                insert into data_subject_request (id, reference, request_type, status, full_name, email, country,
+                    language, received_at, due_date, closed_at, version, channel)
+                select %d + g, 'BENCH-%s-' || g, 'ACCESS', '%s', 'Bench Subject', 'bench' || g || '@example.invalid',
+                    'IT', 'en', now() - (g %% 40) * interval '1 day', current_date + (g %% 60) - 20, %s, 0, 'SELF_SERVICE'
+                from generate_series(1, %d) g""".formatted(firstId, status.charAt(0), status, closedAt, requests));
+        sql.executeUpdate("""
+                insert into entity_step (request_id, entity_id, action, state, due_date, opened_at, completed_at)
+                select %d + g, e, 'ACCESS', '%s', current_date + (g %% 50) - 10, now() - (g %% 30 + 1) * interval '1 day', %s
+                from generate_series(1, %d) g
+                cross join (values ('rome'), ('trento'), ('sao-paulo'), ('pleasant-hill'), ('google-analytics')) entity(e)"""
+                .formatted(firstId, stepState, completedAt, requests));
     }
 
     private static void dashboard(String baseUrl) throws Exception {

@@ -210,15 +210,19 @@ final class Browser implements AutoCloseable {
         try {
             driver.quit();
         } finally {
-            deleteQuietly(profile);
+            deleteTree(profile);
         }
     }
 
-    private static void deleteQuietly(Path directory) {
+    /** Removes a folder and what it holds, if it is there; what cannot be removed is left (temporary files). */
+    static void deleteTree(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
         try (var files = Files.walk(directory)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
         } catch (IOException e) {
-            // a temporary profile left behind is harmless
+            // a temporary profile or an old screenshot left behind is harmless
         }
     }
 }

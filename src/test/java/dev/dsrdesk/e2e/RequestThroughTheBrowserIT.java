@@ -9,10 +9,8 @@ import dev.dsrdesk.support.DeskProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,7 +44,7 @@ class RequestThroughTheBrowserIT extends DeskOverHttp {
             throw new AssertionError(Browser.CHROMIUM + " or " + Browser.CHROMEDRIVER
                     + " is missing: apt-get install chromium chromium-driver (.ci/run installs them)");
         }
-        deleteRecursively(SCREENSHOTS);
+        Browser.deleteTree(SCREENSHOTS);
         int port = freePort();
         Map<String, String> settings = DeskProcess.testSettings(SMTP);
         // the mailed links lead to this desk, so the browser opens them exactly as mailed
@@ -281,14 +279,6 @@ class RequestThroughTheBrowserIT extends DeskOverHttp {
             JsonNode task = json.readTree(send(engineRest("operator", "/task?taskId=" + taskId)).body());
             assertThat(task).as("task %s still open", taskId).isEmpty();
         });
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (Files.exists(directory)) {
-            try (Stream<Path> files = Files.walk(directory)) {
-                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-            }
-        }
     }
 
     @Override
