@@ -2,14 +2,20 @@ package dev.dsrdesk.connector;
 
 import dev.dsrdesk.fulfilment.ActionReport;
 import dev.dsrdesk.fulfilment.EntityAction;
+import dev.dsrdesk.connector.PossibleMatch.PossibleMatchRef;
 import dev.dsrdesk.fulfilment.EntityRecord;
+import dev.dsrdesk.fulfilment.EntityStep;
 import dev.dsrdesk.fulfilment.EntityStepAnswers;
+import dev.dsrdesk.fulfilment.EntityStepInstances;
+import dev.dsrdesk.fulfilment.StepIdentity;
 import dev.dsrdesk.fulfilment.StepState;
 import dev.dsrdesk.deadline.StepDeadlines;
 import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.request.Requests;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,9 +37,13 @@ public class AutomatedSteps {
     private final EntityStepAnswers answers;
     private final Requests requests;
     private final StepDeadlines deadlines;
+    private final EntityStepInstances instances;
+    private final PossibleMatches possibleMatches;
 
     AutomatedSteps(DataStores stores, SqlStoreConnector sql, EntityStepAnswers answers, Requests requests,
-                   StepDeadlines deadlines) {
+                   StepDeadlines deadlines, EntityStepInstances instances, PossibleMatches possibleMatches) {
+        this.instances = instances;
+        this.possibleMatches = possibleMatches;
         this.deadlines = deadlines;
         this.stores = stores;
         this.sql = sql;
@@ -62,55 +72,83 @@ public class AutomatedSteps {
         return stores.of(entityId).stream().flatMap(store -> sql.rectifiableFields(store).stream()).distinct().toList();
     }
 
-    /** Searches every store of the entity; keeps what was found on the step, changes nothing. */
+    /**
+     * Searches every store of the entity; keeps what was found on the step, changes nothing. Rows found only by an
+     * identifier nobody verified are kept apart as possible matches, for the entity's person to include or leave out.
+     */
     @Transactional
     public void search(DelegateExecution execution) {
-        String reference = (String) execution.getVariable("reference");
-        String entityId = (String) execution.getVariable("entityId");
-        answers.open(reference, entityId, deadlines.entityStepDay(reference));
-        List<StoreFindings> findings = findAll(reference, entityId);
+        StepIdentity step = instances.of(execution);
+        answers.open(step.reference(), step.entityId(), deadlines.entityStepDay(step.reference()));
+        List<StoreFindings> findings = findAll(step.reference(), step.entityId());
         int rows = (int) findings.stream().mapToLong(StoreFindings::rowCount).sum();
-        answers.previewed(reference, entityId, describe(findings), rows);
+        List<PossibleMatchRef> possible = findings.stream().flatMap(found -> found.possibleMatches().stream())
+                .map(PossibleMatch::ref).toList();
+        answers.previewed(step.reference(), step.entityId(), describe(findings), rows, possibleMatches.toJson(possible));
         execution.setVariable(ROWS_FOUND, rows);
+    }
+
+    /**
+     * Whether a person of the entity decides first: where its stores ask for it and something was found, and always
+     * where a row matched only an unverified identifier, since only a person may include such a row.
+     */
+    public boolean mustConfirm(DelegateExecution execution) {
+        StepIdentity identity = instances.of(execution);
+        EntityStep step = answers.stepOf(identity.reference(), identity.entityId());
+        boolean found = step.getRowsFound() != null && step.getRowsFound() > 0;
+        return (found && needsConfirmation(identity.entityId(), identity.action().name()))
+                || !possibleMatches.fromJson(step.getPossibleMatches()).isEmpty();
     }
 
     /** Carries out the action in every store and records the answer, as the confirming user or as the connector. */
     @Transactional
     public void execute(DelegateExecution execution) {
-        String reference = (String) execution.getVariable("reference");
-        String entityId = (String) execution.getVariable("entityId");
-        EntityAction action = answers.actionOf(reference, entityId);
+        StepIdentity identity = instances.of(execution);
+        String reference = identity.reference();
+        String entityId = identity.entityId();
+        EntityAction action = identity.action();
         String actor = execution.hasVariable("confirmedBy") ? (String) execution.getVariable("confirmedBy") : CONNECTOR;
+        EntityStep step = answers.stepOf(reference, entityId);
+        List<PossibleMatchRef> possible = possibleMatches.fromJson(step.getPossibleMatches());
+        Set<Integer> included = PossibleMatches.parse(step.getIncludedMatches());
+        String leftOut = leftOut(possible.size() - included.size());
         if (action == EntityAction.EXPORT) {
             List<EntityRecord> records = new ArrayList<>();
-            findAll(reference, entityId).forEach(found -> records.addAll(found.records()));
+            for (StoreFindings found : findAll(reference, entityId)) {
+                records.addAll(found.records());
+                found.possibleMatches().stream()
+                        .filter(match -> included.stream().anyMatch(number -> possible.get(number - 1).sameRow(match)))
+                        .forEach(match -> records.addAll(match.records()));
+            }
             answers.record(reference, entityId, records.isEmpty() ? StepState.NO_DATA : StepState.DONE,
-                    "Found by the desk in the entity's systems", records, ActionReport.none(), actor);
+                    "Found by the desk in the entity's systems" + included(included.size()) + leftOut, records,
+                    ActionReport.none(), actor);
             return;
         }
         SqlStoreConnector.Subject subject = subjectOf(reference);
+        Map<String, Map<String, List<Object>>> keys = PossibleMatches.keysByStoreAndTable(possible, included);
         if (action == EntityAction.RECTIFY) {
-            correct(execution, reference, entityId, subject, actor);
+            correct(execution, reference, entityId, subject, keys, actor, leftOut);
             return;
         }
         List<String> changes = new ArrayList<>();
         for (DataStore store : stores.of(entityId)) {
-            changes.addAll(sql.apply(store, action, subject));
+            changes.addAll(sql.apply(store, action, subject, keys.getOrDefault(store.id(), Map.of())));
         }
         // what the search found decides the outcome: a retry after the stores changed finds the rows gone
-        Integer rowsFound = answers.stepOf(reference, entityId).getRowsFound();
-        boolean found = rowsFound != null && rowsFound > 0;
+        boolean found = (step.getRowsFound() != null && step.getRowsFound() > 0) || !included.isEmpty();
         String taken = changes.isEmpty() ? (found ? "already carried out in an earlier attempt" : null) : String.join("; ", changes);
-        answers.record(reference, entityId, found ? StepState.DONE : StepState.NO_DATA, "Carried out by the desk in the entity's systems",
+        answers.record(reference, entityId, found ? StepState.DONE : StepState.NO_DATA,
+                "Carried out by the desk in the entity's systems" + included(included.size()) + leftOut,
                 List.of(), ActionReport.taken(taken), actor);
     }
 
     /** The field and the right value came from the entity's confirming person (the value waits on the step). */
     private void correct(DelegateExecution execution, String reference, String entityId, SqlStoreConnector.Subject subject,
-                         String actor) {
+                         Map<String, Map<String, List<Object>>> keys, String actor, String leftOut) {
         String field = (String) execution.getVariable("rectifyField");
         if (field == null) {
-            answers.record(reference, entityId, StepState.NO_DATA, "Nothing to correct: not found in the entity's systems",
+            answers.record(reference, entityId, StepState.NO_DATA, "Nothing to correct: not found in the entity's systems" + leftOut,
                     List.of(), ActionReport.none(), actor);
             return;
         }
@@ -118,15 +156,25 @@ public class AutomatedSteps {
         List<String> before = new ArrayList<>();
         List<String> changes = new ArrayList<>();
         for (DataStore store : stores.of(entityId)) {
-            SqlStoreConnector.Correction correction = sql.rectify(store, subject, field, value);
+            SqlStoreConnector.Correction correction = sql.rectify(store, subject, keys.getOrDefault(store.id(), Map.of()), field, value);
             before.addAll(correction.valuesBefore());
             changes.addAll(correction.changes());
         }
         answers.record(reference, entityId, changes.isEmpty() ? StepState.NO_DATA : StepState.DONE,
-                "Corrected by the desk in the entity's systems", List.of(),
+                "Corrected by the desk in the entity's systems" + leftOut, List.of(),
                 new ActionReport(changes.isEmpty() ? null : String.join("; ", changes), null, null,
                         before.isEmpty() ? null : String.join(", ", before), value, null), actor);
         execution.removeVariable("rectifyField");
+    }
+
+    private static String included(int count) {
+        return count == 0 ? "" : "; " + count + " possible match" + (count == 1 ? "" : "es")
+                + " included by the entity's person";
+    }
+
+    private static String leftOut(int count) {
+        return count <= 0 ? "" : "; " + count + " possible match" + (count == 1 ? "" : "es")
+                + " (found only by an identifier that was not verified) left out";
     }
 
     private List<StoreFindings> findAll(String reference, String entityId) {
@@ -134,9 +182,10 @@ public class AutomatedSteps {
         return stores.of(entityId).stream().map(store -> sql.find(store, subject)).toList();
     }
 
+    /** Whom to look for: the requester's identifiers, each with whether the desk verified it. */
     private SqlStoreConnector.Subject subjectOf(String reference) {
         DataSubjectRequest request = requests.byReference(reference);
-        return new SqlStoreConnector.Subject(request.getEmail(), request.getPhone());
+        return SqlStoreConnector.Subject.of(request.identifiers());
     }
 
     /** Rows and fields per store and table, without the values: enough to confirm, nothing to leak. */

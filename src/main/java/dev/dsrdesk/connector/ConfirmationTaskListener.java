@@ -4,6 +4,8 @@ import dev.dsrdesk.audit.AuditTrail;
 import dev.dsrdesk.fulfilment.EntityAction;
 import dev.dsrdesk.fulfilment.EntityStep;
 import dev.dsrdesk.fulfilment.EntityStepAnswers;
+import dev.dsrdesk.fulfilment.EntityStepInstances;
+import dev.dsrdesk.fulfilment.StepIdentity;
 import dev.dsrdesk.process.TaskActor;
 import dev.dsrdesk.process.TaskInput;
 import dev.dsrdesk.registry.EntityRegistry;
@@ -30,9 +32,11 @@ class ConfirmationTaskListener implements TaskListener {
     private final EntityRegistry registry;
     private final AuditTrail audit;
     private final AutomatedSteps automated;
+    private final EntityStepInstances instances;
 
     ConfirmationTaskListener(Requests requests, EntityStepAnswers answers, EntityRegistry registry, AuditTrail audit,
-                             AutomatedSteps automated) {
+                             AutomatedSteps automated, EntityStepInstances instances) {
+        this.instances = instances;
         this.automated = automated;
         this.requests = requests;
         this.answers = answers;
@@ -50,8 +54,9 @@ class ConfirmationTaskListener implements TaskListener {
     }
 
     private void show(DelegateTask task) {
-        String reference = (String) task.getVariable("reference");
-        String entityId = (String) task.getVariable("entityId");
+        StepIdentity identity = instances.of(task);
+        String reference = identity.reference();
+        String entityId = identity.entityId();
         DataSubjectRequest request = requests.byReference(reference);
         EntityStep step = answers.stepOf(reference, entityId);
         task.setVariableLocal("subjectName", request.getFullName());
@@ -67,9 +72,10 @@ class ConfirmationTaskListener implements TaskListener {
     private void decide(DelegateTask task) {
         TaskInput input = TaskInput.of(task);
         Confirmation confirmation = input.requiredChoice("confirmation", Confirmation.class);
-        String reference = (String) task.getVariable("reference");
-        String entityId = (String) task.getVariable("entityId");
-        if (confirmation == Confirmation.CONFIRM && answers.actionOf(reference, entityId) == EntityAction.RECTIFY) {
+        StepIdentity step = instances.of(task);
+        String reference = step.reference();
+        String entityId = step.entityId();
+        if (confirmation == Confirmation.CONFIRM && step.action() == EntityAction.RECTIFY) {
             String field = input.requiredText("rectifyField", 200, "which field to correct, one of: "
                     + String.join(", ", automated.rectifiableFields(entityId)));
             if (!automated.rectifiableFields(entityId).contains(field)) {
@@ -79,14 +85,17 @@ class ConfirmationTaskListener implements TaskListener {
             String value = input.requiredText("rectifyValue", MAX_VALUE, "the right value, as the requester gave it");
             answers.correctionGiven(reference, entityId, value);
             task.getExecution().setVariable("rectifyField", field);
+        } else {
+            // only a field checked above may reach the correction
+            task.getExecution().removeVariable("rectifyField");
         }
         // the right value is kept on the step, never in the process
         task.getExecution().removeVariable("rectifyValue");
         String actor = TaskActor.of(task);
         task.getExecution().setVariable("confirmed", confirmation == Confirmation.CONFIRM);
         task.getExecution().setVariable("confirmedBy", actor);
-        audit.record((String) task.getVariable("reference"), confirmation == Confirmation.CONFIRM
-                ? "AUTOMATED_STEP_CONFIRMED" : "AUTOMATED_STEP_TAKEN_OVER", actor, (String) task.getVariable("entityId"));
+        audit.record(reference, confirmation == Confirmation.CONFIRM
+                ? "AUTOMATED_STEP_CONFIRMED" : "AUTOMATED_STEP_TAKEN_OVER", actor, entityId);
         task.getExecution().removeVariables(SHOWN_ON_TASK);
     }
 

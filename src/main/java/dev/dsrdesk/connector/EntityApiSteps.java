@@ -3,6 +3,8 @@ package dev.dsrdesk.connector;
 import dev.dsrdesk.fulfilment.ActionReport;
 import dev.dsrdesk.fulfilment.EntityAction;
 import dev.dsrdesk.fulfilment.EntityStepAnswers;
+import dev.dsrdesk.fulfilment.EntityStepInstances;
+import dev.dsrdesk.fulfilment.StepIdentity;
 import dev.dsrdesk.notification.LinkSettings;
 import dev.dsrdesk.deadline.StepDeadlines;
 import dev.dsrdesk.request.DataSubjectRequest;
@@ -34,9 +36,12 @@ public class EntityApiSteps {
     private final LinkSettings links;
     private final StepDeadlines deadlines;
     private final Clock clock;
+    private final EntityStepInstances instances;
 
     EntityApiSteps(DataStores stores, WebhookConnector webhooks, ConnectorCallbacks callbacks, EntityStepAnswers answers,
-                   Requests requests, LinkSettings links, StepDeadlines deadlines, Clock clock) {
+                   Requests requests, LinkSettings links, StepDeadlines deadlines, Clock clock,
+                   EntityStepInstances instances) {
+        this.instances = instances;
         this.stores = stores;
         this.webhooks = webhooks;
         this.callbacks = callbacks;
@@ -59,8 +64,9 @@ public class EntityApiSteps {
 
     @Transactional
     public void call(DelegateExecution execution) {
-        String reference = (String) execution.getVariable("reference");
-        String entityId = (String) execution.getVariable("entityId");
+        StepIdentity step = instances.of(execution);
+        String reference = step.reference();
+        String entityId = step.entityId();
         DataStore store = api(entityId).orElseThrow();
         DataSubjectRequest request = requests.byReference(reference);
         Instant now = clock.instant();
@@ -68,7 +74,7 @@ public class EntityApiSteps {
         answers.open(reference, entityId, deadlines.entityStepDay(reference));
         TokenSecret callback = callbacks.issue(store.id(), reference, entityId, execution.getProcessInstanceId(), now, answerBy);
         Optional<ApiAnswer> answer = webhooks.call(store, new WebhookConnector.StepRequest(reference,
-                answers.actionOf(reference, entityId).name(), request.getFullName(), request.getEmail(),
+                step.action().name(), request.identifiers(),
                 links.to("/connector-callback/" + callback.value()), answerBy));
         answer.ifPresent(given -> record(reference, entityId, store, given));
         execution.setVariable(ANSWERED_AT_ONCE, answer.isPresent());

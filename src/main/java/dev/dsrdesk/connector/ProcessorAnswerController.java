@@ -5,6 +5,7 @@ import dev.dsrdesk.fulfilment.EntityAction;
 import dev.dsrdesk.fulfilment.EntityStepAnswers;
 import dev.dsrdesk.registry.EntityRegistry;
 import dev.dsrdesk.request.DataSubjectRequest;
+import dev.dsrdesk.request.RequesterIdentifier;
 import dev.dsrdesk.request.Requests;
 import dev.dsrdesk.security.LinkRefusal;
 import jakarta.servlet.http.HttpServletResponse;
@@ -123,8 +124,8 @@ class ProcessorAnswerController {
         model.addAttribute("token", token);
         model.addAttribute("reference", waiting.reference());
         model.addAttribute("entityName", registry.byId(waiting.entityId()).name());
-        model.addAttribute("subjectName", request.getFullName());
-        model.addAttribute("subjectEmail", request.getEmail());
+        model.addAttribute("identifiers", request.identifiers().stream().filter(RequesterIdentifier::verified)
+                .map(RequesterIdentifier::forStaff).toList());
         model.addAttribute("export", action == EntityAction.EXPORT);
         model.addAttribute("action", action.name());
     }

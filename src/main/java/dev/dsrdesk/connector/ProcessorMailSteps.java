@@ -3,12 +3,15 @@ package dev.dsrdesk.connector;
 import dev.dsrdesk.deadline.StepDeadlines;
 import dev.dsrdesk.fulfilment.EntityAction;
 import dev.dsrdesk.fulfilment.EntityStepAnswers;
+import dev.dsrdesk.fulfilment.EntityStepInstances;
+import dev.dsrdesk.fulfilment.StepIdentity;
 import dev.dsrdesk.notification.LinkSettings;
 import dev.dsrdesk.notification.MailOutbox;
 import dev.dsrdesk.notification.MailSettings;
 import dev.dsrdesk.notification.OutgoingMail;
 import dev.dsrdesk.registry.EntityRegistry;
 import dev.dsrdesk.request.DataSubjectRequest;
+import dev.dsrdesk.request.RequesterIdentifier;
 import dev.dsrdesk.request.Requests;
 import dev.dsrdesk.security.TokenSecret;
 import java.time.Clock;
@@ -42,10 +45,12 @@ public class ProcessorMailSteps {
     private final MessageSource messages;
     private final StepDeadlines deadlines;
     private final Clock clock;
+    private final EntityStepInstances instances;
 
     ProcessorMailSteps(DataStores stores, ConnectorCallbacks callbacks, EntityStepAnswers answers, Requests requests,
                        EntityRegistry registry, MailOutbox outbox, MailSettings mail, LinkSettings links,
-                       MessageSource messages, StepDeadlines deadlines, Clock clock) {
+                       MessageSource messages, StepDeadlines deadlines, Clock clock, EntityStepInstances instances) {
+        this.instances = instances;
         this.stores = stores;
         this.callbacks = callbacks;
         this.answers = answers;
@@ -74,20 +79,22 @@ public class ProcessorMailSteps {
 
     @Transactional
     public void write(DelegateExecution execution) {
-        String reference = (String) execution.getVariable("reference");
-        String entityId = (String) execution.getVariable("entityId");
+        StepIdentity step = instances.of(execution);
+        String reference = step.reference();
+        String entityId = step.entityId();
         answers.open(reference, entityId, deadlines.entityStepDay(reference));
         send(execution, "PROCESSOR_REQUEST", "Privacy request " + reference + ": please ");
     }
 
     @Transactional
     public void remind(DelegateExecution execution) {
-        send(execution, "PROCESSOR_REMINDER", "Reminder: privacy request " + execution.getVariable("reference") + ": please ");
+        send(execution, "PROCESSOR_REMINDER", "Reminder: privacy request " + instances.of(execution).reference() + ": please ");
     }
 
     private void send(DelegateExecution execution, String kind, String subjectStart) {
-        String reference = (String) execution.getVariable("reference");
-        String entityId = (String) execution.getVariable("entityId");
+        StepIdentity step = instances.of(execution);
+        String reference = step.reference();
+        String entityId = step.entityId();
         DataStore store = contact(entityId).orElseThrow();
         DataSubjectRequest request = requests.byReference(reference);
         EntityAction action = answers.actionOf(reference, entityId);
@@ -104,7 +111,8 @@ public class ProcessorMailSteps {
                 %s asks %s, as its processor, to act on a data subject's request under the GDPR
                 (reference %s).
 
-                Person: %s <%s>
+                The person, by the identifiers the desk verified (act only on data these find):
+                %s
                 What to do: %s
 
                 Please tell us what you did by %s on this form (the link works until then; no account needed):
@@ -112,7 +120,9 @@ public class ProcessorMailSteps {
 
                 Thank you,
                 %s
-                """.formatted(mail.deskName(), registry.byId(entityId).name(), reference, request.getFullName(), request.getEmail(),
+                """.formatted(mail.deskName(), registry.byId(entityId).name(), reference,
+                String.join("\n", request.identifiers().stream().filter(RequesterIdentifier::verified)
+                        .map(identifier -> "- " + identifier.forStaff()).toList()),
                 instruction, DateTimeFormatter.ISO_LOCAL_DATE.format(answerBy.atZone(clock.getZone())),
                 links.to("/processor-answer?token=" + secret.value()), mail.deskName());
         outbox.enqueue(reference, kind, new OutgoingMail(store.email().to(), subjectStart + actionVerb(action), body));

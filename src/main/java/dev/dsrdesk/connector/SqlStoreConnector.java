@@ -2,6 +2,7 @@ package dev.dsrdesk.connector;
 
 import dev.dsrdesk.fulfilment.EntityAction;
 import dev.dsrdesk.fulfilment.EntityRecord;
+import dev.dsrdesk.logging.PersonalDataMask;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,8 +16,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reaches an entity's relational database over JDBC: finds the subject's rows by email (trimmed, any case) and
- * carries out the action on exactly those rows, all tables of a store in one transaction. Any JDBC database with
+ * Reaches an entity's relational database over JDBC: finds the subject's rows by the identifiers the desk verified
+ * (email trimmed, any case; phone by its digits) and carries out the action on exactly those rows, all tables of a store in one transaction. Any JDBC database with
  * its driver on the class path works; H2, PostgreSQL and MariaDB are tested.
  */
 @Component
@@ -24,32 +25,85 @@ class SqlStoreConnector {
 
     private final Map<String, DataSource> connections = new ConcurrentHashMap<>();
 
-    /** What the store holds about the subject; changes nothing. */
+    /**
+     * What the store holds about the subject; changes nothing. Rows matched by a verified identifier are the subject's;
+     * rows matched only by an unverified one come back apart, as possible matches.
+     */
     StoreFindings find(DataStore store, Subject subject) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource(store));
         List<EntityRecord> records = new ArrayList<>();
         List<StoreFindings.TableCount> counts = new ArrayList<>();
+        List<PossibleMatch> possible = new ArrayList<>();
         for (SqlTable table : store.tables()) {
+            Target anyIdentifier = Target.of(anyMatch(table, subject, false), anyMatch(table, subject, true));
+            if (anyIdentifier == null) {
+                counts.add(new StoreFindings.TableCount(table.table(), 0));
+                continue;
+            }
             // the configured columns by name: one that does not exist fails the search instead of finding nothing
             List<Map<String, Object>> rows = jdbc.queryForList("select " + String.join(", ", columnsOf(table))
-                    + " from " + table.table() + " where " + matches(table, subject), parameters(table, subject));
-            counts.add(new StoreFindings.TableCount(table.table(), rows.size()));
+                    + " from " + table.table() + " where " + anyIdentifier.where(), anyIdentifier.parameters().toArray());
+            int verifiedRows = 0;
             for (Map<String, Object> row : rows) {
-                table.categories().forEach((category, columns) -> columns.forEach(column -> {
-                    Object value = valueOf(row, column);
-                    if (value != null && !value.toString().isBlank()) {
-                        records.add(new EntityRecord(category, column, value.toString(), store.name() + " / " + table.table()));
-                    }
-                }));
+                List<EntityRecord> rowRecords = recordsOf(store, table, row);
+                String unverifiedMatch = matchedOnlyUnverified(table, subject, row);
+                if (unverifiedMatch == null) {
+                    verifiedRows++;
+                    records.addAll(rowRecords);
+                } else {
+                    possible.add(new PossibleMatch(store.id(), store.name(), table.table(),
+                            table.key() == null ? null : valueOf(row, table.key()), unverifiedMatch,
+                            PersonalDataMask.partlyHidden(firstEmail(table, row)), rowRecords));
+                }
             }
+            counts.add(new StoreFindings.TableCount(table.table(), verifiedRows));
         }
-        return new StoreFindings(store.id(), store.name(), counts, records);
+        return new StoreFindings(store.id(), store.name(), counts, records, possible);
+    }
+
+    private static List<EntityRecord> recordsOf(DataStore store, SqlTable table, Map<String, Object> row) {
+        List<EntityRecord> records = new ArrayList<>();
+        table.categories().forEach((category, columns) -> columns.forEach(column -> {
+            Object value = valueOf(row, column);
+            if (value != null && !value.toString().isBlank()) {
+                records.add(new EntityRecord(category, column, value.toString(), store.name() + " / " + table.table()));
+            }
+        }));
+        return records;
+    }
+
+    /** Null where a verified identifier matched the row; else the kind of the unverified identifier that did. */
+    private static String matchedOnlyUnverified(SqlTable table, Subject subject, Map<String, Object> row) {
+        boolean byEmail = table.matchOn().stream().anyMatch(column -> subject.normalisedEmail() != null
+                && subject.normalisedEmail().equals(normalised(valueOf(row, column))));
+        boolean byPhone = subject.phoneDigits() != null && table.matchOnPhone().stream()
+                .anyMatch(column -> subject.phoneDigits().equals(digits(valueOf(row, column))));
+        if ((byEmail && subject.emailVerified()) || (byPhone && subject.phoneVerified())) {
+            return null;
+        }
+        return byPhone ? "phone" : "email";
+    }
+
+    private static String firstEmail(SqlTable table, Map<String, Object> row) {
+        return table.matchOn().stream().map(column -> valueOf(row, column)).filter(java.util.Objects::nonNull)
+                .map(String::valueOf).findFirst().orElse(null);
+    }
+
+    private static String normalised(Object email) {
+        return email == null ? null : email.toString().trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static String digits(Object phone) {
+        return phone == null ? null : phone.toString().replaceAll("[^0-9]", "");
     }
 
     private static List<String> columnsOf(SqlTable table) {
         java.util.LinkedHashSet<String> columns = new java.util.LinkedHashSet<>(table.matchOn());
         columns.addAll(table.matchOnPhone());
         table.categories().values().forEach(columns::addAll);
+        if (table.key() != null) {
+            columns.add(table.key());
+        }
         return List.copyOf(columns);
     }
 
@@ -76,24 +130,27 @@ class SqlStoreConnector {
      * Sets one field of the subject's rows to the corrected value, in one transaction; returns the values it had
      * and what changed. A store without that field changes nothing.
      */
-    Correction rectify(DataStore store, Subject subject, String field, String value) {
+    Correction rectify(DataStore store, Subject subject, Map<String, List<Object>> includedKeys, String field, String value) {
         if (!rectifiableFields(store).contains(field)) {
             return new Correction(List.of(), List.of());
         }
         String tableName = field.substring(0, field.indexOf('.'));
         String column = field.substring(field.indexOf('.') + 1);
         SqlTable table = store.tables().stream().filter(each -> each.table().equals(tableName)).findFirst().orElseThrow();
+        Target target = subjectsRows(table, subject, includedKeys.getOrDefault(table.table(), List.of()));
+        if (target == null) {
+            return new Correction(List.of(), List.of());
+        }
         DataSource dataSource = dataSource(store);
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         return new TransactionTemplate(new DataSourceTransactionManager(dataSource)).execute(status -> {
-            String where = " where " + matches(table, subject);
+            String where = " where " + target.where();
             List<String> before = jdbc.queryForList("select " + column + " from " + table.table() + where, Object.class,
-                    parameters(table, subject)).stream().map(String::valueOf).distinct().toList();
-            Object[] match = parameters(table, subject);
-            Object[] update = new Object[match.length + 1];
-            update[0] = value;
-            System.arraycopy(match, 0, update, 1, match.length);
-            int rows = jdbc.update("update " + table.table() + " set " + column + " = ?" + where, update);
+                    target.parameters().toArray()).stream().map(String::valueOf).distinct().toList();
+            List<Object> update = new ArrayList<>();
+            update.add(value);
+            update.addAll(target.parameters());
+            int rows = jdbc.update("update " + table.table() + " set " + column + " = ?" + where, update.toArray());
             return new Correction(before, rows == 0 ? List.of()
                     : List.of("corrected " + field + " on " + rows + " row" + (rows == 1 ? "" : "s") + " in " + store.name()));
         });
@@ -102,18 +159,23 @@ class SqlStoreConnector {
     record Correction(List<String> valuesBefore, List<String> changes) {
     }
 
-    /** Carries out the action on the subject's rows, every table of the store in one transaction; returns what changed. */
-    List<String> apply(DataStore store, EntityAction action, Subject subject) {
+    /**
+     * Carries out the action on the subject's rows, every table of the store in one transaction; returns what changed.
+     * The subject's rows are those a verified identifier matches, and the possible matches the entity's person
+     * included ({@code includedKeys} per table), each of which must still match the unverified identifier.
+     */
+    List<String> apply(DataStore store, EntityAction action, Subject subject, Map<String, List<Object>> includedKeys) {
         DataSource dataSource = dataSource(store);
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         return new TransactionTemplate(new DataSourceTransactionManager(dataSource)).execute(status -> {
             List<String> changes = new ArrayList<>();
             for (SqlTable table : store.tables()) {
-                String statement = statementFor(table, action, subject);
+                Target target = subjectsRows(table, subject, includedKeys.getOrDefault(table.table(), List.of()));
+                String statement = target == null ? null : statementFor(table, action, target);
                 if (statement == null) {
                     continue;
                 }
-                int rows = jdbc.update(statement, statementParameters(table, action, subject));
+                int rows = jdbc.update(statement, statementParameters(action, target));
                 if (rows > 0) {
                     changes.add(describe(action, table, rows) + " in " + store.name());
                 }
@@ -122,8 +184,8 @@ class SqlStoreConnector {
         });
     }
 
-    private static String statementFor(SqlTable table, EntityAction action, Subject subject) {
-        String where = " where " + matches(table, subject);
+    private static String statementFor(SqlTable table, EntityAction action, Target target) {
+        String where = " where " + target.where();
         return switch (action) {
             case ERASE -> table.erase() == SqlTable.Erasure.DELETE_ROW
                     ? "delete from " + table.table() + where
@@ -138,8 +200,8 @@ class SqlStoreConnector {
         };
     }
 
-    private static Object[] statementParameters(SqlTable table, EntityAction action, Subject subject) {
-        Object[] match = parameters(table, subject);
+    private static Object[] statementParameters(EntityAction action, Target target) {
+        Object[] match = target.parameters().toArray();
         Boolean flag = switch (action) {
             case RESTRICT, STOP_PROCESSING, STOP_DIRECT_MARKETING -> Boolean.TRUE;
             case RECORD_CONSENT_WITHDRAWAL -> Boolean.FALSE;
@@ -167,16 +229,43 @@ class SqlStoreConnector {
     }
 
     /**
+     * The rows of the subject in a table: those a verified identifier matches, and the included possible matches
+     * (by key, and only while they still match the unverified identifier). Null when nothing can be targeted.
+     */
+    static Target subjectsRows(SqlTable table, Subject subject, List<Object> includedKeys) {
+        Target verified = anyMatch(table, subject, true);
+        Target included = null;
+        Target unverified = anyMatch(table, subject, false);
+        if (table.key() != null && !includedKeys.isEmpty() && unverified != null) {
+            List<Object> parameters = new ArrayList<>(includedKeys);
+            parameters.addAll(unverified.parameters());
+            included = new Target("(" + table.key() + " in (" + String.join(", ", includedKeys.stream().map(key -> "?").toList())
+                    + ") and " + unverified.where() + ")", parameters);
+        }
+        return Target.of(verified, included);
+    }
+
+    /**
      * Every email column compared trimmed and lower-cased, so " Ada@Example.org" finds "ada@example.org"; every phone
      * column compared as digits only (spaces, dashes, dots, slashes, brackets and "+" removed, in SQL every database
-     * speaks), when the requester gave a phone number.
+     * speaks), when the requester gave a phone number. Only the identifiers whose verification is {@code verified}.
      */
-    private static String matches(SqlTable table, Subject subject) {
-        List<String> conditions = new ArrayList<>(table.matchOn().stream().map(column -> "lower(trim(" + column + ")) = ?").toList());
-        if (subject.phoneDigits() != null) {
-            table.matchOnPhone().forEach(column -> conditions.add(digitsOnly(column) + " = ?"));
+    private static Target anyMatch(SqlTable table, Subject subject, boolean verified) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        if (subject.emailVerified() == verified && subject.normalisedEmail() != null) {
+            table.matchOn().forEach(column -> {
+                conditions.add("lower(trim(" + column + ")) = ?");
+                values.add(subject.normalisedEmail());
+            });
         }
-        return "(" + String.join(" or ", conditions) + ")";
+        if (subject.phoneVerified() == verified && subject.phoneDigits() != null) {
+            table.matchOnPhone().forEach(column -> {
+                conditions.add(digitsOnly(column) + " = ?");
+                values.add(subject.phoneDigits());
+            });
+        }
+        return conditions.isEmpty() ? null : new Target("(" + String.join(" or ", conditions) + ")", values);
     }
 
     private static String digitsOnly(String column) {
@@ -187,20 +276,45 @@ class SqlStoreConnector {
         return expression;
     }
 
-    private static Object[] parameters(SqlTable table, Subject subject) {
-        List<Object> values = new ArrayList<>();
-        table.matchOn().forEach(column -> values.add(subject.normalisedEmail()));
-        if (subject.phoneDigits() != null) {
-            table.matchOnPhone().forEach(column -> values.add(subject.phoneDigits()));
+    /** A where clause and its bound values. */
+    record Target(String where, List<Object> parameters) {
+
+        /** Either or both; null when neither. */
+        static Target of(Target first, Target second) {
+            if (first == null || second == null) {
+                return first == null ? second : first;
+            }
+            List<Object> parameters = new ArrayList<>(first.parameters());
+            parameters.addAll(second.parameters());
+            return new Target("(" + first.where() + " or " + second.where() + ")", parameters);
         }
-        return values.toArray();
     }
 
-    /** Whom to look for: the requester's email and, when given, phone number. */
-    record Subject(String email, String phone) {
+    /**
+     * Whom to look for: the requester's email and, when given, phone number, each with whether the desk verified it.
+     * Only a verified identifier finds the subject's rows; an unverified one finds possible matches.
+     */
+    record Subject(String email, boolean emailVerified, String phone, boolean phoneVerified) {
+
+        static Subject of(java.util.List<dev.dsrdesk.request.RequesterIdentifier> identifiers) {
+            String email = null;
+            String phone = null;
+            boolean emailVerified = false;
+            boolean phoneVerified = false;
+            for (dev.dsrdesk.request.RequesterIdentifier identifier : identifiers) {
+                if (identifier.kind() == dev.dsrdesk.request.RequesterIdentifier.Kind.EMAIL) {
+                    email = identifier.value();
+                    emailVerified = identifier.verified();
+                } else {
+                    phone = identifier.value();
+                    phoneVerified = identifier.verified();
+                }
+            }
+            return new Subject(email, emailVerified, phone, phoneVerified);
+        }
 
         String normalisedEmail() {
-            return email.trim().toLowerCase(Locale.ROOT);
+            return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
         }
 
         /** The phone number's digits, or null when none was given (or too few digits to identify anyone). */

@@ -10,7 +10,8 @@ import java.util.Map;
  * One table of a SQL store: the columns that identify the subject by email (compared trimmed and case-insensitively)
  * and by phone (compared digits only, when the requester gave a phone number), the
  * columns that make up each data category, and what erasure, restriction, objection and consent withdrawal do to a
- * row. Table and column names are checked to be plain identifiers, as they become part of statements; values are
+ * row; and the column that tells rows apart ({@code key}), through which the entity's person can include a row the
+ * desk found only by an identifier nobody verified. Table and column names are checked to be plain identifiers, as they become part of statements; values are
  * always bound as parameters.
  */
 public record SqlTable(
@@ -22,7 +23,8 @@ public record SqlTable(
         List<@Pattern(regexp = IDENTIFIER) String> eraseColumns,
         @Pattern(regexp = IDENTIFIER) String restrictColumn,
         @Pattern(regexp = IDENTIFIER) String objectColumn,
-        @Pattern(regexp = IDENTIFIER) String consentColumn) {
+        @Pattern(regexp = IDENTIFIER) String consentColumn,
+        @Pattern(regexp = IDENTIFIER) String key) {
 
     static final String IDENTIFIER = "[A-Za-z_][A-Za-z0-9_]{0,62}";
 

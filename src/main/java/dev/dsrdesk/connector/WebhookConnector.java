@@ -14,7 +14,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import dev.dsrdesk.request.RequesterIdentifier;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -72,7 +74,16 @@ class WebhookConnector {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("reference", step.reference());
         body.put("action", step.action());
-        body.put("subject", Map.of("fullName", step.fullName(), "email", step.email()));
+        // only what the desk verified: a typed name or phone could point the processor at another person
+        Map<String, Object> subject = new LinkedHashMap<>();
+        List<Map<String, Object>> identifiers = new java.util.ArrayList<>();
+        for (RequesterIdentifier identifier : step.verifiedIdentifiers()) {
+            subject.put(identifier.kind().name().toLowerCase(java.util.Locale.ROOT), identifier.value());
+            identifiers.add(Map.of("type", identifier.kind().name(), "value", identifier.value(), "verified", true,
+                    "verifiedBy", identifier.checkedBy().name()));
+        }
+        body.put("subject", subject);
+        body.put("identifiers", identifiers);
         body.put("callbackUrl", step.callbackUrl());
         body.put("answerBy", step.answerBy().toString());
         try {
@@ -99,8 +110,13 @@ class WebhookConnector {
     }
 
     /** What the processor is asked to do, for whom, and where to answer. */
-    record StepRequest(String reference, String action, String fullName, String email, String callbackUrl,
+    /** What the processor is asked; only verified identifiers travel. */
+    record StepRequest(String reference, String action, List<RequesterIdentifier> verifiedIdentifiers, String callbackUrl,
                        java.time.Instant answerBy) {
+
+        StepRequest {
+            verifiedIdentifiers = verifiedIdentifiers.stream().filter(RequesterIdentifier::verified).toList();
+        }
     }
 
     /** The processor's API failed; the message (no personal data) becomes the incident's text. */

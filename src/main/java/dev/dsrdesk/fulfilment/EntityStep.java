@@ -81,6 +81,18 @@ public class EntityStep {
     @Column(name = "recipients_notified")
     private String recipientsNotified;
 
+    /** Rows a connector found only by an unverified identifier (JSON, no values but a masked email). */
+    @Column(name = "possible_matches")
+    private String possibleMatches;
+
+    /** Which of them the entity's person included, by their numbers ("1, 3"). */
+    @Column(name = "included_matches")
+    private String includedMatches;
+
+    /** The entity-fulfilment process instance working this step now. */
+    @Column(name = "process_instance_id")
+    private String processInstanceId;
+
     protected EntityStep() {
     }
 
@@ -112,6 +124,10 @@ public class EntityStep {
         }
     }
 
+    void workedBy(String processInstanceId) {
+        this.processInstanceId = processInstanceId;
+    }
+
     boolean isInvolved() {
         return state != StepState.NOT_INVOLVED;
     }
@@ -121,9 +137,15 @@ public class EntityStep {
         this.valueAfter = valueAfter;
     }
 
-    void previewed(String preview, int rowsFound) {
+    void previewed(String preview, int rowsFound, String possibleMatches) {
         this.preview = preview;
         this.rowsFound = rowsFound;
+        this.possibleMatches = possibleMatches;
+        this.includedMatches = null;
+    }
+
+    void includeMatches(String numbers) {
+        this.includedMatches = numbers;
     }
 
     void open(LocalDate dueDate, Instant when) {
@@ -147,7 +169,9 @@ public class EntityStep {
         this.completedAt = completedAt;
     }
 
+    public Long getRequestId() { return requestId; }
     public String getEntityId() { return entityId; }
+    public String getProcessInstanceId() { return processInstanceId; }
     public EntityAction getAction() { return action; }
     public String getReason() { return reason; }
 
@@ -161,6 +185,8 @@ public class EntityStep {
     public String getRecordsJson() { return recordsJson; }
     public String getPreview() { return preview; }
     public Integer getRowsFound() { return rowsFound; }
+    public String getPossibleMatches() { return possibleMatches; }
+    public String getIncludedMatches() { return includedMatches; }
 
     public ActionReport getReport() {
         return new ActionReport(actionTaken, retained, retentionReason, valueBefore, valueAfter, recipientsNotified);

@@ -50,8 +50,14 @@ public class EntityStepAnswers {
 
     /** A connector's search: kept on the step for the entity's confirmation and the answer that follows. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void previewed(String reference, String entityId, String preview, int rowsFound) {
-        step(reference, entityId).previewed(preview, rowsFound);
+    public void previewed(String reference, String entityId, String preview, int rowsFound, String possibleMatches) {
+        step(reference, entityId).previewed(preview, rowsFound, possibleMatches);
+    }
+
+    /** The possible matches (by number) the entity's person confirmed as the requester's. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void includeMatches(String reference, String entityId, String numbers) {
+        step(reference, entityId).includeMatches(numbers);
     }
 
     /** The right value a person gave for a correction the desk carries out next. */

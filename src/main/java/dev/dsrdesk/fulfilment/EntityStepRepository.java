@@ -9,4 +9,6 @@ public interface EntityStepRepository extends JpaRepository<EntityStep, Long> {
     List<EntityStep> findByRequestIdOrderByEntityId(Long requestId);
 
     Optional<EntityStep> findByRequestIdAndEntityId(Long requestId, String entityId);
+
+    Optional<EntityStep> findByProcessInstanceId(String processInstanceId);
 }

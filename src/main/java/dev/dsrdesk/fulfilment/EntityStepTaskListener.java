@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 class EntityStepTaskListener implements TaskListener {
 
     /** Shown on the task only; never kept on the process instance. */
-    static final List<String> SHOWN_ON_TASK = List.of("subjectName", "subjectEmail", "subjectPhone", "entityName", "instruction");
+    static final List<String> SHOWN_ON_TASK = List.of("subjectName", "subjectEmail", "subjectPhone", "identifiers", "entityName",
+            "instruction");
 
     /** Kept in entity_step once answered; removed from the process. */
     static final List<String> ANSWER_FIELDS = List.of("records", "notes", "actionTaken", "retained", "retentionReason",
@@ -36,9 +37,11 @@ class EntityStepTaskListener implements TaskListener {
     private final MessageSource messages;
     private final ObjectMapper json;
     private final Clock clock;
+    private final EntityStepInstances instances;
 
     EntityStepTaskListener(Requests requests, EntityStepAnswers answers, EntityRegistry registry, MessageSource messages,
-                           ObjectMapper json, Clock clock) {
+                           ObjectMapper json, Clock clock, EntityStepInstances instances) {
+        this.instances = instances;
         this.requests = requests;
         this.answers = answers;
         this.registry = registry;
@@ -57,22 +60,25 @@ class EntityStepTaskListener implements TaskListener {
     }
 
     private void open(DelegateTask task) {
-        DataSubjectRequest request = requests.byReference((String) task.getVariable("reference"));
-        Entity entity = registry.byId((String) task.getVariable("entityId"));
-        EntityAction action = EntityAction.valueOf((String) task.getVariable("action"));
+        StepIdentity step = instances.of(task);
+        DataSubjectRequest request = requests.byReference(step.reference());
+        Entity entity = registry.byId(step.entityId());
+        EntityAction action = step.action();
         answers.open(request.getReference(), entity.id(), task.getDueDate().toInstant().atZone(clock.getZone()).toLocalDate());
         task.setVariableLocal("subjectName", request.getFullName());
         task.setVariableLocal("subjectEmail", request.getEmail());
         task.setVariableLocal("subjectPhone", request.getPhone() == null ? "" : request.getPhone());
+        task.setVariableLocal("identifiers", request.identifiersForStaff());
         task.setVariableLocal("entityName", entity.name());
         task.setVariableLocal("instruction",
                 messages.getMessage("action." + action.name() + ".instruction", null, Locale.ENGLISH));
     }
 
     private void answer(DelegateTask task) {
-        String reference = (String) task.getVariable("reference");
-        String entityId = (String) task.getVariable("entityId");
-        EntityAnswer answer = EntityAnswer.read(TaskInput.of(task), answers.actionOf(reference, entityId), json);
+        StepIdentity step = instances.of(task);
+        String reference = step.reference();
+        String entityId = step.entityId();
+        EntityAnswer answer = EntityAnswer.read(TaskInput.of(task), step.action(), json);
         answers.record(reference, entityId, answer.outcome(), answer.notes(), answer.records(), answer.report(),
                 TaskActor.of(task));
         // the answer is kept in entity_step; what a form may have copied to the process goes

@@ -23,4 +23,17 @@ public final class PersonalDataMask {
         String masked = text.indexOf('@') >= 0 ? EMAIL.matcher(text).replaceAll("[email]") : text;
         return masked.indexOf('+') >= 0 ? PHONE.matcher(masked).replaceAll("[phone]") : masked;
     }
+
+    /** An address shown to staff who must not learn it: "g*****@example.com" (first letter and domain). */
+    public static String partlyHidden(String email) {
+        if (email == null || email.isBlank()) {
+            return "(no email)";
+        }
+        String address = email.trim();
+        int at = address.indexOf('@');
+        if (at <= 0) {
+            return "*****";
+        }
+        return address.charAt(0) + "*****" + address.substring(at);
+    }
 }

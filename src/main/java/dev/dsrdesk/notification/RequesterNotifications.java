@@ -44,13 +44,13 @@ public class RequesterNotifications {
 
     @Transactional
     public void identityRefusal(DelegateExecution execution) {
-        DataSubjectRequest request = requests.byReference((String) execution.getVariable("reference"));
+        DataSubjectRequest request = requests.byReference(execution.getProcessBusinessKey());
         mail.send(request, RequesterMessage.IDENTITY_REFUSAL, Map.of("reason", execution.getVariable("refusalReason")));
     }
 
     @Transactional
     public void rejection(DelegateExecution execution) {
-        DataSubjectRequest request = requests.byReference((String) execution.getVariable("reference"));
+        DataSubjectRequest request = requests.byReference(execution.getProcessBusinessKey());
         mail.send(request, RequesterMessage.REJECTION, Map.of("reason", execution.getVariable("rejectionReason")));
     }
 

@@ -45,6 +45,11 @@ public final class TaskInput {
         throw refused(name, name + " is required: true or false");
     }
 
+    /** An optional checkbox: absent counts as unticked. */
+    public boolean flag(String name) {
+        return task.getVariable(name) != null && requiredBoolean(name);
+    }
+
     /** Optional text, trimmed; blank counts as absent. */
     public String text(String name, int maxLength) {
         Object value = task.getVariable(name);

@@ -97,6 +97,16 @@ public class DataSubjectRequest {
     @Column(name = "verified_at")
     private Instant verifiedAt;
 
+    /** How the email address was verified; unverified while null. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "email_checked_by")
+    private IdentifierCheck emailCheckedBy;
+
+    /** How the phone number was verified; unverified while null (only an operator's review verifies a phone). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "phone_checked_by")
+    private IdentifierCheck phoneCheckedBy;
+
     @Column(name = "closed_at")
     private Instant closedAt;
 
@@ -152,8 +162,33 @@ public class DataSubjectRequest {
         return extendedDueDate != null ? extendedDueDate : dueDate;
     }
 
-    public void markVerified(Instant when) {
+    /** The requester confirmed the link mailed to their address: the email, and only the email, is proven. */
+    public void emailProvenByLink(Instant when) {
+        this.emailCheckedBy = IdentifierCheck.EMAIL_LINK;
         this.verifiedAt = when;
+    }
+
+    /** An operator established identity and recorded which identifiers the evidence covers. */
+    public void identityEstablished(String evidence, boolean emailChecked, boolean phoneChecked, Instant when) {
+        this.identityEvidence = evidence;
+        this.emailCheckedBy = emailChecked ? IdentifierCheck.OPERATOR_REVIEW : null;
+        this.phoneCheckedBy = phoneChecked && phone != null ? IdentifierCheck.OPERATOR_REVIEW : null;
+        this.verifiedAt = when;
+    }
+
+    /** One line per identifier, saying whether it was verified, for tasks and staff pages. */
+    public String identifiersForStaff() {
+        return String.join("\n", identifiers().stream().map(RequesterIdentifier::forStaff).toList());
+    }
+
+    /** Every identifier the requester gave, each with how (or whether) the desk verified it. */
+    public java.util.List<RequesterIdentifier> identifiers() {
+        java.util.List<RequesterIdentifier> identifiers = new java.util.ArrayList<>();
+        identifiers.add(new RequesterIdentifier(RequesterIdentifier.Kind.EMAIL, email, emailCheckedBy));
+        if (phone != null && !phone.isBlank()) {
+            identifiers.add(new RequesterIdentifier(RequesterIdentifier.Kind.PHONE, phone, phoneCheckedBy));
+        }
+        return java.util.List.copyOf(identifiers);
     }
 
     public void linkTo(String openReference) {

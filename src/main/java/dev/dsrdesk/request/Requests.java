@@ -56,10 +56,10 @@ public class Requests {
     }
 
     @Transactional
-    public void identityEstablished(String reference, String evidence) {
+    public void identityEstablished(String reference, String evidence, boolean emailChecked, boolean phoneChecked) {
         DataSubjectRequest request = byReference(reference);
-        request.noteIdentityEvidence(evidence);
-        markVerified(request);
+        request.identityEstablished(evidence, emailChecked, phoneChecked, clock.instant());
+        verified(request);
     }
 
     @Transactional
@@ -86,9 +86,14 @@ public class Requests {
         byReference(reference).moveTo(RequestStatus.valueOf(status));
     }
 
+    /** The requester confirmed the emailed link. */
     @Transactional
-    public void markVerified(DataSubjectRequest request) {
-        request.markVerified(clock.instant());
+    public void emailProvenByLink(DataSubjectRequest request) {
+        request.emailProvenByLink(clock.instant());
+        verified(request);
+    }
+
+    private void verified(DataSubjectRequest request) {
         if (deadlines.clockStartsAtVerification()) {
             StatutoryDue due = statutory.due(request.getCountry(), request.getRegion(), request.getType().name(),
                     deadlines.dayOf(request.getVerifiedAt()));

@@ -26,7 +26,7 @@ class ReviewTaskListener implements TaskListener {
     public void notify(DelegateTask task) {
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> task.setVariableLocal("responseSummary",
-                    summary.forStaff((String) task.getVariable("reference")));
+                    summary.forStaff(task.getExecution().getProcessBusinessKey()));
             case EVENTNAME_COMPLETE -> check(task);
             default -> throw new IllegalStateException("reviewListener is not meant for " + task.getEventName());
         }
@@ -41,7 +41,7 @@ class ReviewTaskListener implements TaskListener {
         // the gateway needs a boolean even when a client sent the text "true"
         task.getExecution().setVariable("approved", approved);
         task.getExecution().setVariable("reviewedBy", TaskActor.of(task));
-        audit.record((String) task.getVariable("reference"), approved ? "APPROVED" : "SENT_BACK", TaskActor.of(task), null);
+        audit.record(task.getExecution().getProcessBusinessKey(), approved ? "APPROVED" : "SENT_BACK", TaskActor.of(task), null);
         task.getExecution().removeVariable("responseSummary");
     }
 }

@@ -16,7 +16,7 @@ class TriageTaskListener implements TaskListener {
 
     static final int MAX_REASON = 4000;
     private static final List<String> SHOWN_ON_TASK =
-            List.of("requesterName", "requesterEmail", "requesterCountry", "requestDetails", "receivedAt");
+            List.of("requesterName", "requesterEmail", "identifiers", "requesterCountry", "requestDetails", "receivedAt");
 
     private final Requests requests;
     private final AuditTrail audit;
@@ -36,9 +36,10 @@ class TriageTaskListener implements TaskListener {
     }
 
     private void show(DelegateTask task) {
-        DataSubjectRequest request = requests.byReference((String) task.getVariable("reference"));
+        DataSubjectRequest request = requests.byReference(task.getExecution().getProcessBusinessKey());
         task.setVariableLocal("requesterName", request.getFullName());
         task.setVariableLocal("requesterEmail", request.getEmail());
+        task.setVariableLocal("identifiers", request.identifiersForStaff());
         task.setVariableLocal("requesterCountry",
                 request.getRegion() == null ? request.getCountry() : request.getCountry() + " (" + request.getRegion() + ")");
         task.setVariableLocal("requestDetails", request.getDetails() == null ? "" : request.getDetails());
@@ -52,7 +53,7 @@ class TriageTaskListener implements TaskListener {
             input.requiredText("rejectionReason", MAX_REASON,
                     "when rejecting: the requester must be told why (GDPR Art. 12(4))");
         }
-        audit.record((String) task.getVariable("reference"), "TRIAGED", TaskActor.of(task), decision.name());
+        audit.record(task.getExecution().getProcessBusinessKey(), "TRIAGED", TaskActor.of(task), decision.name());
         task.getExecution().removeVariables(SHOWN_ON_TASK);
     }
 }

@@ -42,7 +42,7 @@ class IdentityReviewTaskListener implements TaskListener {
     }
 
     private void show(DelegateTask task) {
-        DataSubjectRequest request = requests.byReference((String) task.getVariable("reference"));
+        DataSubjectRequest request = requests.byReference(task.getExecution().getProcessBusinessKey());
         task.setVariableLocal("requesterName", request.getFullName());
         task.setVariableLocal("requesterEmail", request.getEmail());
         task.setVariableLocal("requesterPhone", request.getPhone() == null ? "" : request.getPhone());
@@ -56,16 +56,24 @@ class IdentityReviewTaskListener implements TaskListener {
         boolean established = input.requiredBoolean("identityVerified");
         String evidence = input.requiredText("identityEvidence", MAX_TEXT,
                 "to note what was checked (e.g. signed letter matched to the customer record, call-back to the number on file)");
-        String reference = (String) task.getVariable("reference");
+        String reference = task.getExecution().getProcessBusinessKey();
         if (established) {
-            requests.identityEstablished(reference, evidence);
+            boolean emailChecked = input.flag("emailChecked");
+            boolean phoneChecked = input.flag("phoneChecked");
+            if (!emailChecked && !phoneChecked) {
+                throw TaskInput.refused("emailChecked", "Tick the identifiers the evidence covers (email, phone): the desk "
+                        + "searches the entities' systems only by an identifier someone verified");
+            }
+            requests.identityEstablished(reference, evidence, emailChecked, phoneChecked);
+            audit.record(reference, "IDENTIFIERS_VERIFIED", TaskActor.of(task),
+                    (emailChecked ? "email" : "") + (emailChecked && phoneChecked ? ", " : "") + (phoneChecked ? "phone" : ""));
         } else {
             input.requiredText("refusalReason", MAX_TEXT, "when identity cannot be established: the requester is told why (GDPR Art. 12(6))");
             requests.identityNotEstablished(reference, evidence);
         }
         task.getExecution().setVariable("identityVerified", established);
         audit.record(reference, established ? "IDENTITY_ESTABLISHED" : "IDENTITY_NOT_ESTABLISHED", TaskActor.of(task), null);
-        task.getExecution().removeVariables(List.of("identityEvidence"));
+        task.getExecution().removeVariables(List.of("identityEvidence", "emailChecked", "phoneChecked"));
         task.getExecution().removeVariables(SHOWN_ON_TASK.stream().filter(name -> !name.equals("channel")).toList());
     }
 }

@@ -86,7 +86,7 @@ public class IdentityVerification {
         Instant now = clock.instant();
         tokens.findByRequestId(token.get().requestId()).forEach(each -> each.use(now));
         DataSubjectRequest request = requests.byId(token.get().requestId());
-        requests.markVerified(request);
+        requests.emailProvenByLink(request);
         try {
             runtime.createMessageCorrelation(VERIFIED_MESSAGE)
                     .processInstanceBusinessKey(request.getReference())
@@ -115,6 +115,6 @@ public class IdentityVerification {
     }
 
     private static String referenceOf(DelegateExecution execution) {
-        return (String) execution.getVariable("reference");
+        return execution.getProcessBusinessKey();
     }
 }

@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SqlStoreConnectorTest {
 
-    private static final SqlStoreConnector.Subject SUBJECT = new SqlStoreConnector.Subject("mario.rossi@example.com", null);
+    private static final SqlStoreConnector.Subject SUBJECT = new SqlStoreConnector.Subject("mario.rossi@example.com", true, null, false);
 
     private final SqlStoreConnector connector = new SqlStoreConnector();
     private final String mariaDbName = "dsr_conn_" + UUID.randomUUID().toString().substring(0, 8);
@@ -58,7 +58,7 @@ class SqlStoreConnectorTest {
     void findsExactlyTheSubjectsRowsWhateverTheCaseAndSpaces(DataStore.Jdbc database) {
         DataStore store = seeded(database);
 
-        StoreFindings found = connector.find(store, new SqlStoreConnector.Subject("  Mario.Rossi@EXAMPLE.com ", null));
+        StoreFindings found = connector.find(store, new SqlStoreConnector.Subject("  Mario.Rossi@EXAMPLE.com ", true, null, false));
 
         assertThat(found.rows()).containsExactly(new StoreFindings.TableCount("contact", 2), new StoreFindings.TableCount("ticket", 1));
         assertThat(found.records()).extracting(EntityRecord::value)
@@ -70,18 +70,57 @@ class SqlStoreConnectorTest {
 
     @ParameterizedTest
     @MethodSource("databases")
-    void aPhoneNumberFindsTheRowsUnderAnotherAddressWhateverItsPunctuation(DataStore.Jdbc database) {
+    void aVerifiedPhoneNumberFindsTheRowsUnderAnotherAddressWhateverItsPunctuation(DataStore.Jdbc database) {
         DataStore store = seeded(database);
 
-        StoreFindings found = connector.find(store, new SqlStoreConnector.Subject("mario.rossi@example.com", "+39 06 5550 0101"));
+        StoreFindings found = connector.find(store, new SqlStoreConnector.Subject("mario.rossi@example.com", true, "+39 06 5550 0101", true));
 
         assertThat(found.rows()).contains(new StoreFindings.TableCount("contact", 3));
         assertThat(found.records()).extracting(EntityRecord::value).contains("old.address@example.net")
                 .doesNotContain("someone@example.net");
-        assertThat(connector.find(store, new SqlStoreConnector.Subject("nobody@example.org", "+39 06 5550 0101")).rowCount())
+        assertThat(found.possibleMatches()).isEmpty();
+        assertThat(connector.find(store, new SqlStoreConnector.Subject("nobody@example.org", true, "+39 06 5550 0101", true)).rowCount())
                 .isEqualTo(1);
-        assertThat(connector.find(store, new SqlStoreConnector.Subject("nobody@example.org", "12")).rowCount())
+        assertThat(connector.find(store, new SqlStoreConnector.Subject("nobody@example.org", true, "12", true)).rowCount())
                 .as("too few digits identify nobody").isZero();
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aPhoneNumberNobodyVerifiedFindsOnlyAPossibleMatchWithItsEmailMasked(DataStore.Jdbc database) {
+        DataStore store = seeded(database);
+
+        StoreFindings found = connector.find(store, new SqlStoreConnector.Subject("mario.rossi@example.com", true, "+39 06 5550 0101", false));
+
+        assertThat(found.rows()).as("only the verified email's rows are the subject's")
+                .contains(new StoreFindings.TableCount("contact", 2));
+        assertThat(found.records()).extracting(EntityRecord::value).doesNotContain("old.address@example.net", "Mario R.");
+        assertThat(found.possibleMatches()).singleElement().satisfies(match -> {
+            assertThat(match.table()).isEqualTo("contact");
+            assertThat(String.valueOf(match.key())).isEqualTo("5");
+            assertThat(match.matchedOn()).isEqualTo("phone");
+            assertThat(match.maskedEmail()).isEqualTo("o*****@example.net");
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aPossibleMatchIsChangedOnlyWhereIncludedAndOnlyWhileItMatches(DataStore.Jdbc database) {
+        DataStore store = seeded(database);
+        JdbcTemplate jdbc = jdbc(database);
+        SqlStoreConnector.Subject typedPhone = new SqlStoreConnector.Subject("mario.rossi@example.com", true, "+39 06 5550 0101", false);
+
+        connector.apply(store, EntityAction.ERASE, typedPhone, Map.of());
+        assertThat(jdbc.queryForList("select id from contact order by id", Integer.class))
+                .as("left out unless a person includes it").containsExactly(3, 4, 5, 6);
+
+        connector.apply(store, EntityAction.ERASE, typedPhone, Map.of("contact", List.of(6)));
+        assertThat(jdbc.queryForList("select id from contact order by id", Integer.class))
+                .as("a key that the phone does not match changes nothing").containsExactly(3, 4, 5, 6);
+
+        assertThat(connector.apply(store, EntityAction.ERASE, typedPhone, Map.of("contact", List.of(5))))
+                .containsExactly("deleted 1 row of contact in Test CRM");
+        assertThat(jdbc.queryForList("select id from contact order by id", Integer.class)).containsExactly(3, 4, 6);
     }
 
     @ParameterizedTest
@@ -90,7 +129,7 @@ class SqlStoreConnectorTest {
         DataStore store = seeded(database);
         JdbcTemplate jdbc = jdbc(database);
 
-        List<String> changes = connector.apply(store, EntityAction.ERASE, SUBJECT);
+        List<String> changes = connector.apply(store, EntityAction.ERASE, SUBJECT, Map.of());
 
         assertThat(changes).containsExactly("deleted 2 rows of contact in Test CRM",
                 "blanked requester_email, subject in 1 row of ticket in Test CRM");
@@ -107,10 +146,10 @@ class SqlStoreConnectorTest {
         DataStore store = seeded(database);
         JdbcTemplate jdbc = jdbc(database);
 
-        assertThat(connector.apply(store, EntityAction.RESTRICT, SUBJECT)).containsExactly(
+        assertThat(connector.apply(store, EntityAction.RESTRICT, SUBJECT, Map.of())).containsExactly(
                 "marked 2 rows of contact as restricted (restricted) in Test CRM");
-        connector.apply(store, EntityAction.STOP_DIRECT_MARKETING, SUBJECT);
-        connector.apply(store, EntityAction.RECORD_CONSENT_WITHDRAWAL, SUBJECT);
+        connector.apply(store, EntityAction.STOP_DIRECT_MARKETING, SUBJECT, Map.of());
+        connector.apply(store, EntityAction.RECORD_CONSENT_WITHDRAWAL, SUBJECT, Map.of());
 
         assertThat(flags(jdbc, "restricted")).isEqualTo(Map.of(1, true, 2, true, 3, false, 4, false, 5, false, 6, false));
         assertThat(flags(jdbc, "marketing_opt_out")).isEqualTo(Map.of(1, true, 2, true, 3, false, 4, false, 5, false, 6, false));
@@ -125,9 +164,9 @@ class SqlStoreConnectorTest {
                 DataStore.ConnectorType.SQL, null, database, List.of(
                         contactTable(),
                         new SqlTable("ticket", List.of("requester_email"), null, Map.of(), SqlTable.Erasure.NULL_COLUMNS,
-                                List.of("no_such_column"), null, null, null)), null, null);
+                                List.of("no_such_column"), null, null, null, "id")), null, null);
 
-        assertThatThrownBy(() -> connector.apply(broken, EntityAction.ERASE, SUBJECT)).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> connector.apply(broken, EntityAction.ERASE, SUBJECT, Map.of())).isInstanceOf(RuntimeException.class);
         assertThat(jdbc(database).queryForObject("select count(*) from contact", Integer.class))
                 .as("the store's transaction rolled back").isEqualTo(6);
     }
@@ -173,13 +212,13 @@ class SqlStoreConnectorTest {
         return new DataStore("store-" + UUID.randomUUID().toString().substring(0, 8), "rome", "Test CRM",
                 DataStore.ConnectorType.SQL, null, database, List.of(contactTable(),
                 new SqlTable("ticket", List.of("requester_email"), null, Map.of("Support history", List.of("subject")),
-                        SqlTable.Erasure.NULL_COLUMNS, List.of("requester_email", "subject"), null, null, null)), null, null);
+                        SqlTable.Erasure.NULL_COLUMNS, List.of("requester_email", "subject"), null, null, null, "id")), null, null);
     }
 
     private static SqlTable contactTable() {
         return new SqlTable("contact", List.of("email"), List.of("phone"),
                 Map.of("Contact information", List.of("full_name", "email", "phone"), "Company affiliation", List.of("company")),
-                SqlTable.Erasure.DELETE_ROW, null, "restricted", "marketing_opt_out", "consent");
+                SqlTable.Erasure.DELETE_ROW, null, "restricted", "marketing_opt_out", "consent", "id");
     }
 
     private static JdbcTemplate jdbc(DataStore.Jdbc database) {

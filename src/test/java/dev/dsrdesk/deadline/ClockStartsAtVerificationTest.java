@@ -29,7 +29,7 @@ class ClockStartsAtVerificationTest {
         assertThat(request.getDueDate()).as("provisional, from receipt").isEqualTo("2026-12-02");
 
         desk.complete(desk.taskOf(request.getReference(), "Task_ReviewIdentity"),
-                Map.of("identityVerified", true, "identityEvidence", "Letter signed, matches the CRM"));
+                Map.of("identityVerified", true, "identityEvidence", "Letter signed, matches the CRM", "emailChecked", true));
 
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Rome"));
         LocalDate due = requests.byReference(request.getReference()).getDueDate();

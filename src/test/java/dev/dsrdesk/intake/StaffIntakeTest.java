@@ -58,10 +58,18 @@ class StaffIntakeTest {
 
         assertThatThrownBy(() -> desk.complete(desk.taskOf(request.getReference(), "Task_ReviewIdentity"),
                 Map.of("identityVerified", true))).hasMessageContaining("identityEvidence is required");
+        assertThatThrownBy(() -> desk.complete(desk.taskOf(request.getReference(), "Task_ReviewIdentity"),
+                Map.of("identityVerified", true, "identityEvidence", "Signed letter matches the customer record")))
+                .as("established, but by which identifier?").hasMessageContaining("Tick the identifiers the evidence covers");
         desk.complete(desk.taskOf(request.getReference(), "Task_ReviewIdentity"),
-                Map.of("identityVerified", true, "identityEvidence", "Signed letter matches the customer record"));
+                Map.of("identityVerified", true, "identityEvidence", "Signed letter matches the customer record",
+                        "emailChecked", true));
 
         assertThat(process).isWaitingAt("Task_TriageRequest");
+        assertThat(jdbc.queryForObject("select email_checked_by from data_subject_request where reference = ?", String.class,
+                request.getReference())).as("the review says which identifier it verified").isEqualTo("OPERATOR_REVIEW");
+        assertThat(jdbc.queryForObject("select phone_checked_by from data_subject_request where reference = ?", String.class,
+                request.getReference())).isNull();
         assertThat(desk.statusOf(request.getReference())).isEqualTo("IN_TRIAGE");
         assertThat(jdbc.queryForObject("select identity_evidence from data_subject_request where reference = ?", String.class,
                 request.getReference())).isEqualTo("Signed letter matches the customer record");
