@@ -12,6 +12,7 @@ import dev.dsrdesk.registry.EntityRegistry;
 import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.request.Requests;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -23,8 +24,8 @@ import org.springframework.stereotype.Component;
 @Component("automatedStepConfirmation")
 class ConfirmationTaskListener implements TaskListener {
 
-    static final List<String> SHOWN_ON_TASK = List.of("subjectName", "subjectEmail", "entityName", "preview", "requestDetails",
-            "rectifiableFields");
+    static final List<String> SHOWN_ON_TASK = List.of("subjectName", "subjectEmail", "identifiers", "entityName", "preview",
+            "possibleMatches", "requestDetails", "rectifiableFields");
     private static final int MAX_VALUE = 4000;
 
     private final Requests requests;
@@ -33,10 +34,12 @@ class ConfirmationTaskListener implements TaskListener {
     private final AuditTrail audit;
     private final AutomatedSteps automated;
     private final EntityStepInstances instances;
+    private final PossibleMatches possibleMatches;
 
     ConfirmationTaskListener(Requests requests, EntityStepAnswers answers, EntityRegistry registry, AuditTrail audit,
-                             AutomatedSteps automated, EntityStepInstances instances) {
+                             AutomatedSteps automated, EntityStepInstances instances, PossibleMatches possibleMatches) {
         this.instances = instances;
+        this.possibleMatches = possibleMatches;
         this.automated = automated;
         this.requests = requests;
         this.answers = answers;
@@ -62,7 +65,9 @@ class ConfirmationTaskListener implements TaskListener {
         task.setVariableLocal("subjectName", request.getFullName());
         task.setVariableLocal("subjectEmail", request.getEmail());
         task.setVariableLocal("entityName", registry.byId(entityId).name());
+        task.setVariableLocal("identifiers", request.identifiersForStaff());
         task.setVariableLocal("preview", step.getPreview());
+        task.setVariableLocal("possibleMatches", PossibleMatches.describe(possibleMatches.fromJson(step.getPossibleMatches())));
         if (step.getAction() == EntityAction.RECTIFY) {
             task.setVariableLocal("requestDetails", request.getDetails() == null ? "" : request.getDetails());
             task.setVariableLocal("rectifiableFields", String.join(", ", automated.rectifiableFields(entityId)));
@@ -89,6 +94,16 @@ class ConfirmationTaskListener implements TaskListener {
             // only a field checked above may reach the correction
             task.getExecution().removeVariable("rectifyField");
         }
+        if (confirmation == Confirmation.CONFIRM) {
+            EntityStep stored = answers.stepOf(reference, entityId);
+            Set<Integer> included = PossibleMatches.chosen(input.text("includeMatches", 500),
+                    possibleMatches.fromJson(stored.getPossibleMatches()), "includeMatches");
+            if (!included.isEmpty()) {
+                answers.includeMatches(reference, entityId, String.join(", ", included.stream().map(String::valueOf).toList()));
+                audit.record(reference, "POSSIBLE_MATCHES_INCLUDED", TaskActor.of(task), entityId + ": " + included.size());
+            }
+        }
+        task.getExecution().removeVariable("includeMatches");
         // the right value is kept on the step, never in the process
         task.getExecution().removeVariable("rectifyValue");
         String actor = TaskActor.of(task);

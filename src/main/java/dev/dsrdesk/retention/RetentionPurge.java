@@ -66,7 +66,7 @@ public class RetentionPurge {
         jdbc.update("delete from verification_token where request_id = ?", id);
         jdbc.update("""
                 update entity_step set notes = null, records_json = null, action_taken = null, retained = null,
-                       value_before = null, value_after = null, recipients_notified = null
+                       value_before = null, value_after = null, recipients_notified = null, possible_matches = null
                 where request_id = ?""", id);
         jdbc.update("delete from queued_mail where reference = ?", reference);
         jdbc.update("delete from dev_mail where recipient = ?", email);

@@ -120,6 +120,8 @@ class EngineCommandGuard extends AbstractProcessEnginePlugin {
             if (command instanceof ExecuteJobsCmd execute) {
                 JobEntity job = context.getJobManager().findJobById(read(execute, "jobId"));
                 if (job != null && job.getExceptionMessage() == null) {
+                    // else the engine books the refusal as the job's failure, and the job would count as failed
+                    forget(execute, "jobFailureCollector");
                     throw refused(caller, "may run a job on demand only to retry one that failed");
                 }
                 return;
@@ -150,7 +152,7 @@ class EngineCommandGuard extends AbstractProcessEnginePlugin {
                 if (fields.editable().contains(name)) {
                     continue;
                 }
-                if (fields.shown().contains(name) && Objects.equals(valueOf(variable.getValue()), task.getVariable(name))) {
+                if (fields.shown().contains(name) && sameAsShown(valueOf(variable.getValue()), task.getVariable(name))) {
                     continue;
                 }
                 throw new FormFieldValidationException(name, "'" + name + "' is not a field of this task's form"
@@ -166,6 +168,11 @@ class EngineCommandGuard extends AbstractProcessEnginePlugin {
             return formRef == null ? null : formRef.getExpressionText();
         }
 
+        /** A form sends its shown fields back as they were; an empty field stands for a variable that was never set. */
+        private static boolean sameAsShown(Object sent, Object shown) {
+            return Objects.equals(sent, shown) || (shown == null && (sent == null || "".equals(sent)));
+        }
+
         private static Object valueOf(Object sent) {
             return sent instanceof TypedValue typed ? typed.getValue() : sent;
         }
@@ -179,6 +186,18 @@ class EngineCommandGuard extends AbstractProcessEnginePlugin {
 
         private static AuthorizationException refused(Authentication caller, String what) {
             return new AuthorizationException("User '" + caller.getUserId() + "' " + what + ".");
+        }
+
+        /** A refused job run is no failure of the job: the collector that would record one forgets which job it was. */
+        private static void forget(ExecuteJobsCmd command, String collectorField) {
+            Object collector = read(command, collectorField);
+            try {
+                Field jobId = collector.getClass().getDeclaredField("jobId");
+                jobId.setAccessible(true);
+                jobId.set(collector, null);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("the engine changed: EngineCommandGuard must be adapted before the desk may run", e);
+            }
         }
 
         /** The commands keep what they were given in protected fields; reading them is the only way to see it first. */

@@ -91,6 +91,26 @@ class AuthorizationMatrixTest {
             rome              POST    /engine-rest/task/{fresh-rome-task}/identity-links                     refused
             manager           POST    /engine-rest/task/{fresh-rome-task}/identity-links                     refused
             admin             POST    /engine-rest/task/{fresh-rome-task}/identity-links                     allowed
+            # -- around a task's form: no other way to end or bend a task, whoever may work it --
+            rome              POST    /engine-rest/task/{fresh-rome-task}/bpmnError                          refused
+            rome              POST    /engine-rest/task/{fresh-rome-task}/bpmnEscalation                     refused
+            google-analytics  POST    /engine-rest/task/{fresh-ga-task}/bpmnError                            refused
+            operator          POST    /engine-rest/task/{fresh-rome-task}/bpmnError                          refused
+            rome              PUT     /engine-rest/task/{fresh-rome-task}/variables/entityId                 refused
+            rome              POST    /engine-rest/task/{fresh-rome-task}/variables                          refused
+            rome              DELETE  /engine-rest/task/{fresh-rome-task}/variables/entityId                 refused
+            rome              PUT     /engine-rest/task/{fresh-rome-task}/localVariables/outcome             refused
+            rome              POST    /engine-rest/task/{fresh-rome-task}/localVariables                     refused
+            google-analytics  PUT     /engine-rest/task/{fresh-ga-task}/variables/reference                  refused
+            rome              POST    /engine-rest/execution/{fresh-rome-execution}/localVariables           refused
+            rome              PUT     /engine-rest/execution/{fresh-rome-execution}/localVariables/entityId  refused
+            operator          POST    /engine-rest/execution/{fresh-rome-execution}/localVariables           refused
+            operator          PUT     /engine-rest/process-instance/{fresh-pi}/variables/reference           refused
+            # -- jobs on demand and profiles: administrators only --
+            operator          POST    /engine-rest/job/{cleanup-job}/execute                                 refused
+            manager           POST    /engine-rest/job/{cleanup-job}/execute                                 refused
+            rome              PUT     /engine-rest/user/rome/profile                                         refused
+            operator          PUT     /engine-rest/user/operator/profile                                     refused
             # -- process instances and their variables --
             rome              GET     /engine-rest/process-instance/{pi}                                     refused
             operator          GET     /engine-rest/process-instance/{pi}                                     allowed
@@ -208,19 +228,23 @@ class AuthorizationMatrixTest {
             """;
 
     private static final Pattern FIXTURE = Pattern.compile("\\{([a-z-]+)}");
-    private static final Map<String, String> BODIES = Map.of(
-            "/complete", "{\"variables\":{\"outcome\":{\"value\":\"NO_DATA\"}}}",
-            "/submit-form", "{\"variables\":{\"outcome\":{\"value\":\"NO_DATA\"}}}",
-            "/claim", "{\"userId\":\"rome\"}",
-            "/assignee", "{\"userId\":\"operator\"}",
-            "/identity-links", "{\"groupId\":\"affiliate-rome\",\"type\":\"candidate\"}",
-            "/suspended", "{\"suspended\":true}",
-            "/extension", "{\"months\":1,\"reason\":\"Five entities hold records in archives that need a manual search\"}",
-            "/start", "{\"businessKey\":\"DSR-FORGED-1\"}");
+    private static final Map<String, String> BODIES = Map.ofEntries(
+            Map.entry("/complete", "{\"variables\":{\"outcome\":{\"value\":\"NO_DATA\"}}}"),
+            Map.entry("/submit-form", "{\"variables\":{\"outcome\":{\"value\":\"NO_DATA\"}}}"),
+            Map.entry("/claim", "{\"userId\":\"rome\"}"),
+            Map.entry("/assignee", "{\"userId\":\"operator\"}"),
+            Map.entry("/identity-links", "{\"groupId\":\"affiliate-rome\",\"type\":\"candidate\"}"),
+            Map.entry("/suspended", "{\"suspended\":true}"),
+            Map.entry("/extension", "{\"months\":1,\"reason\":\"Five entities hold records in archives that need a manual search\"}"),
+            Map.entry("/start", "{\"businessKey\":\"DSR-FORGED-1\"}"),
+            Map.entry("/bpmnError", "{\"errorCode\":\"NO_DATA\"}"),
+            Map.entry("/bpmnEscalation", "{\"escalationCode\":\"DONE\"}"),
+            Map.entry("/localVariables", "{\"modifications\":{\"outcome\":{\"value\":\"DONE\"}}}"));
 
     @LocalServerPort int port;
     @Autowired DeskDriver driver;
     @Autowired IdentityService identity;
+    @Autowired org.camunda.bpm.engine.HistoryService history;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -234,6 +258,8 @@ class AuthorizationMatrixTest {
         fixtures.put("pi", driver.processOf(request.getReference()).getId());
         fixtures.put("rome-task", entityTask(request, "rome").getId());
         fixtures.put("trento-task", entityTask(request, "trento").getId());
+        fixtures.put("cleanup-job", history.findHistoryCleanupJobs().isEmpty() ? history.cleanUpHistoryAsync(false).getId()
+                : history.findHistoryCleanupJobs().get(0).getId());
     }
 
     static Stream<Row> matrix() {
@@ -293,6 +319,16 @@ class AuthorizationMatrixTest {
         if (path.endsWith("/user/create")) {
             return "{\"profile\":{\"id\":\"" + probe + "\",\"firstName\":\"Probe\",\"lastName\":\"User\"},\"credentials\":{\"password\":\"" + probe + "\"}}";
         }
+        if (path.endsWith("/profile")) {
+            String user = path.replaceAll(".*/user/([^/]+)/profile$", "$1");
+            return "{\"id\":\"" + user + "\",\"firstName\":\"Probe\",\"lastName\":\"Probe\",\"email\":\"attacker@evil.example\"}";
+        }
+        if (path.matches(".*/(variables|localVariables)/[A-Za-z]+$")) {
+            return "{\"value\":\"trento\",\"type\":\"String\"}";
+        }
+        if (path.matches(".*/task/[^/]+/variables$")) {
+            return "{\"modifications\":{\"entityId\":{\"value\":\"trento\"}}}";
+        }
         if (path.endsWith("/variables") || path.contains("/members/") || path.matches(".*/task/[^/]+$")) {
             return "{\"name\":\"renamed by probe\"}";
         }
@@ -340,6 +376,8 @@ class AuthorizationMatrixTest {
             case "pi" -> driver.processOf(request.getReference()).getId();
             case "rome-task" -> entityTask(request, "rome").getId();
             case "trento-task" -> entityTask(request, "trento").getId();
+            case "ga-task" -> entityTask(request, "google-analytics").getId();
+            case "rome-execution" -> entityTask(request, "rome").getExecutionId();
             default -> throw new IllegalArgumentException("no fixture fresh-" + what);
         };
     }
