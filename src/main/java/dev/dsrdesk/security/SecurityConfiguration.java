@@ -1,10 +1,14 @@
 package dev.dsrdesk.security;
 
+import dev.dsrdesk.reminder.StaffNotices;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
@@ -80,6 +84,21 @@ public class SecurityConfiguration {
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/connector-callback/**"))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .build();
+    }
+
+    /**
+     * Ahead of every filter that checks a password (Camunda's for /engine-rest and the webapps, Spring Security's
+     * for the desk), so a throttled caller is refused before any check counts against the user in the engine.
+     */
+    @Bean
+    FilterRegistrationBean<LoginThrottle> loginThrottle(LoginThrottleSettings settings, Clock clock, MeterRegistry meters,
+                                                        StaffNotices notices) {
+        FilterRegistrationBean<LoginThrottle> registration =
+                new FilterRegistrationBean<>(new LoginThrottle(settings, clock, meters, notices));
+        registration.setName("login-throttle");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.addUrlPatterns("/*");
+        return registration;
     }
 
     /** /engine-rest is open in the starter; here it requires a Camunda user by HTTP Basic. */
