@@ -11,12 +11,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -99,6 +101,26 @@ public class SecurityConfiguration {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.addUrlPatterns("/*");
         return registration;
+    }
+
+    /** Right after the throttle, before Spring Security and any controller see a path. */
+    @Bean
+    FilterRegistrationBean<AmbiguousPaths> ambiguousPaths() {
+        FilterRegistrationBean<AmbiguousPaths> registration = new FilterRegistrationBean<>(new AmbiguousPaths());
+        registration.setName("ambiguous-paths");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
+
+    /**
+     * Spring Security's firewall refuses what it finds unsafe on /camunda and /engine-rest too; the default answer
+     * went on to the error page (HTML for browsers). The same 400 problem as the desk's own refusals instead.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, rejected) -> ProblemResponse.write(response, HttpStatus.BAD_REQUEST.value(),
+                "Bad request", "The request was refused as unsafe: check its path and headers.");
     }
 
     /** /engine-rest is open in the starter; here it requires a Camunda user by HTTP Basic. */

@@ -80,7 +80,7 @@ public final class RawHttp {
             out.write((headWithoutHost + "Host: localhost:" + port + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             out.write(body);
             out.flush();
-            return Answer.parse(socket.getInputStream().readAllBytes());
+            return Answer.read(socket.getInputStream());
         }
     }
 
@@ -96,13 +96,20 @@ public final class RawHttp {
             return headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
         }
 
-        static Answer parse(byte[] raw) throws IOException {
-            String text = new String(raw, StandardCharsets.ISO_8859_1);
-            int end = text.indexOf("\r\n\r\n");
-            if (end < 0) {
-                throw new IOException("no complete HTTP answer: " + text);
+        /** Reads one answer: up to its declared length, its last chunk, or the end of the connection. */
+        static Answer read(InputStream in) throws IOException {
+            ByteArrayOutputStream headBytes = new ByteArrayOutputStream();
+            int matched = 0;
+            int c;
+            while (matched < 4 && (c = in.read()) != -1) {
+                headBytes.write(c);
+                matched = (c == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (c == '\r' ? 1 : 0);
             }
-            String[] lines = text.substring(0, end).split("\r\n");
+            String head = headBytes.toString(StandardCharsets.ISO_8859_1);
+            if (matched < 4) {
+                throw new IOException("no complete HTTP answer: " + head);
+            }
+            String[] lines = head.trim().split("\r\n");
             int status = Integer.parseInt(lines[0].split(" ")[1]);
             Map<String, List<String>> headers = new LinkedHashMap<>();
             for (int i = 1; i < lines.length; i++) {
@@ -110,15 +117,16 @@ public final class RawHttp {
                 headers.computeIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
                         .add(lines[i].substring(colon + 1).trim());
             }
-            byte[] rest = java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
             boolean chunked = headers.getOrDefault("transfer-encoding", List.of()).stream().anyMatch(v -> v.equalsIgnoreCase("chunked"));
-            byte[] body = chunked ? dechunk(rest) : rest;
+            List<String> length = headers.getOrDefault("content-length", List.of());
+            byte[] body = chunked ? dechunk(in)
+                    : !length.isEmpty() ? in.readNBytes(Integer.parseInt(length.get(0)))
+                    : in.readAllBytes();
             return new Answer(status, headers, new String(body, StandardCharsets.UTF_8));
         }
 
-        private static byte[] dechunk(byte[] chunked) throws IOException {
+        private static byte[] dechunk(InputStream in) throws IOException {
             ByteArrayOutputStream body = new ByteArrayOutputStream();
-            InputStream in = new java.io.ByteArrayInputStream(chunked);
             while (true) {
                 StringBuilder size = new StringBuilder();
                 int c;
