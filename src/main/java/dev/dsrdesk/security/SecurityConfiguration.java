@@ -98,7 +98,7 @@ public class SecurityConfiguration {
         FilterRegistrationBean<LoginThrottle> registration =
                 new FilterRegistrationBean<>(new LoginThrottle(settings, clock, meters, notices));
         registration.setName("login-throttle");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         registration.addUrlPatterns("/*");
         return registration;
     }
@@ -108,7 +108,7 @@ public class SecurityConfiguration {
     FilterRegistrationBean<AmbiguousPaths> ambiguousPaths() {
         FilterRegistrationBean<AmbiguousPaths> registration = new FilterRegistrationBean<>(new AmbiguousPaths());
         registration.setName("ambiguous-paths");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         registration.addUrlPatterns("/*");
         return registration;
     }
@@ -121,6 +121,15 @@ public class SecurityConfiguration {
     RequestRejectedHandler requestRejectedHandler() {
         return (request, response, rejected) -> ProblemResponse.write(response, HttpStatus.BAD_REQUEST.value(),
                 "Bad request", "The request was refused as unsafe: check its path and headers.");
+    }
+
+    @Bean
+    FilterRegistrationBean<EngineRestHeaders> engineRestHeaders() {
+        FilterRegistrationBean<EngineRestHeaders> registration = new FilterRegistrationBean<>(new EngineRestHeaders());
+        registration.setName("engine-rest-headers");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.addUrlPatterns("/engine-rest/*");
+        return registration;
     }
 
     /** /engine-rest is open in the starter; here it requires a Camunda user by HTTP Basic. */
