@@ -1,5 +1,6 @@
 package dev.dsrdesk.security;
 
+import dev.dsrdesk.notification.LinkSettings;
 import dev.dsrdesk.reminder.StaffNotices;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -58,9 +59,10 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain deskChain(HttpSecurity http, RateLimiter limiter) throws Exception {
+    SecurityFilterChain deskChain(HttpSecurity http, RateLimiter limiter, LinkSettings links) throws Exception {
         return http
                 .addFilterBefore(new RequestSizeLimit(), BasicAuthenticationFilter.class)
+                .addFilterBefore(new CrossSiteApiGuard(links.publicBaseUrl()), BasicAuthenticationFilter.class)
                 .addFilterAfter(new PublicEndpointRateLimit(limiter), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/", "/submitted", "/verify", "/download", "/processor-answer", "/css/**", "/js/**", "/favicon.ico",
