@@ -1,5 +1,6 @@
 package dev.dsrdesk.security;
 
+import dev.dsrdesk.notification.DevMailboxEnabled;
 import dev.dsrdesk.notification.LinkSettings;
 import dev.dsrdesk.reminder.StaffNotices;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
@@ -59,24 +61,32 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain deskChain(HttpSecurity http, RateLimiter limiter, LinkSettings links) throws Exception {
+    SecurityFilterChain deskChain(HttpSecurity http, RateLimiter limiter, LinkSettings links, Environment environment)
+            throws Exception {
+        boolean devMailbox = DevMailboxEnabled.enabled(environment);
         return http
                 .addFilterBefore(new RequestSizeLimit(), BasicAuthenticationFilter.class)
                 .addFilterBefore(new CrossSiteApiGuard(links.publicBaseUrl()), BasicAuthenticationFilter.class)
                 .addFilterAfter(new PublicEndpointRateLimit(limiter), BasicAuthenticationFilter.class)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/", "/submitted", "/verify", "/download", "/processor-answer", "/css/**", "/js/**", "/favicon.ico",
-                                "/dev/mailbox").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/requests", "/verify", "/download", "/processor-answer", "/api/requests").permitAll()
+                .authorizeHttpRequests(requests -> {
+                    // open to all only where it exists (demo, tests): elsewhere the path falls to denyAll
+                    if (devMailbox) {
+                        requests.requestMatchers(HttpMethod.GET, "/dev/mailbox").permitAll();
+                    }
+                    requests
+                            .requestMatchers(HttpMethod.GET, "/", "/submitted", "/verify", "/download", "/processor-answer", "/css/**", "/js/**", "/favicon.ico")
+                            .permitAll()
+                            .requestMatchers(HttpMethod.POST, "/requests", "/verify", "/download", "/processor-answer", "/api/requests").permitAll()
                         // processors answering later: the URL's secret and the body's signature are the credentials
-                        .requestMatchers(HttpMethod.POST, "/connector-callback/*").permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/requests/*/unlink", "/api/requests/*/extension").hasAuthority(DPO)
-                        .requestMatchers("/api/requests/*/audit", "/api/requests/*/audit.csv").hasAuthority(DPO)
-                        .requestMatchers("/staff/**").hasAuthority(DPO)
-                        .requestMatchers("/dashboard", "/dashboard/**", "/actuator/prometheus").hasAnyAuthority(DPO, MANAGERS)
-                        .requestMatchers("/api/**").hasAnyAuthority(DPO, MANAGERS)
-                        .anyRequest().denyAll())
+                            .requestMatchers(HttpMethod.POST, "/connector-callback/*").permitAll()
+                            .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                            .requestMatchers(HttpMethod.POST, "/api/requests/*/unlink", "/api/requests/*/extension").hasAuthority(DPO)
+                            .requestMatchers("/api/requests/*/audit", "/api/requests/*/audit.csv").hasAuthority(DPO)
+                            .requestMatchers("/staff/**").hasAuthority(DPO)
+                            .requestMatchers("/dashboard", "/dashboard/**", "/actuator/prometheus").hasAnyAuthority(DPO, MANAGERS)
+                            .requestMatchers("/api/**").hasAnyAuthority(DPO, MANAGERS)
+                            .anyRequest().denyAll();
+                })
                 .httpBasic(Customizer.withDefaults())
                 // links in mails carry secrets in their query: no page may leak them in a Referer
                 .headers(headers -> headers
