@@ -18,8 +18,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * body (JSON would need the desk's CORS consent, which it never gives) and carries that site's Origin, so a
  * state-changing API call is refused unless its body is JSON (or it has none) and any Origin it carries is the desk's.
  *
- * <p>Public intake ({@code POST /api/requests}) is made by other sites' programs too and is JSON only already; an
- * Origin there is checked only when the call carries credentials, as staff entering a request do.
+ * <p>Public intake ({@code POST /api/requests}) is made by other sites' programs too and is JSON only already (415
+ * otherwise); an Origin there is checked only when the call carries credentials, as staff entering a request do:
+ * refusing anonymous callers by Origin would stop no attack, as anyone may submit a request anyway.
  */
 class CrossSiteApiGuard extends OncePerRequestFilter {
 
@@ -46,7 +47,8 @@ class CrossSiteApiGuard extends OncePerRequestFilter {
             refuse(response, "A call from another site's page is refused: its Origin is not the desk's.");
             return;
         }
-        if (!jsonOrNoBody(request)) {
+        // intake answers any other body with its own 415
+        if (!intake && !jsonOrNoBody(request)) {
             refuse(response, "The API takes JSON bodies only (Content-Type: application/json), or no body.");
             return;
         }
