@@ -6,14 +6,15 @@ public final class Csv {
     private Csv() {
     }
 
-    /** The value exactly, quoted, with quotes doubled: for data handed back to its owner, which must stay faithful. */
+    /** The value exactly, quoted, with quotes doubled. */
     public static String quoted(String value) {
         return "\"" + (value == null ? "" : value).replace("\"", "\"\"") + "\"";
     }
 
     /**
-     * For reports staff open in spreadsheets: text a spreadsheet would run as a formula (=, +, -, @, tab, CR)
-     * gets a leading apostrophe, as free text written by requesters and staff ends up in these files.
+     * For every CSV the desk hands out (audit reports, the portability package): text a spreadsheet would run as a
+     * formula (=, +, -, @, tab, CR) gets a leading apostrophe, as free text written by requesters, staff and whoever
+     * filled a data store ends up in these files.
      */
     public static String spreadsheetSafe(String value) {
         boolean formula = value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0;

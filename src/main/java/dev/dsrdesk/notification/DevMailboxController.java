@@ -5,9 +5,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The dev mailbox page; it exists only while mail is not sent for real. */
+/** The dev mailbox page; it exists only in the demo and the tests, while mail is not sent for real. */
 @Controller
-@Conditional(NoMailHostConfigured.class)
+@Conditional(DevMailboxEnabled.class)
 class DevMailboxController {
 
     private final DevMailRepository mailbox;

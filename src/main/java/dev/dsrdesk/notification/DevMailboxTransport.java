@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /** Keeps outgoing mail in the database so a newcomer can read it at /dev/mailbox without a mail server. */
 @Component
-@Conditional(NoMailHostConfigured.class)
+@Conditional(DevMailboxEnabled.class)
 class DevMailboxTransport implements MailTransport {
 
     private final DevMailRepository mailbox;

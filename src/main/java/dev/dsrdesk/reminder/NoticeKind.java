@@ -5,5 +5,6 @@ public enum NoticeKind {
     STEP_REMINDER,
     STEP_LATE,
     DEADLINE_NEAR,
-    DEADLINE_BREACHED
+    DEADLINE_BREACHED,
+    FAILED_SIGN_INS
 }

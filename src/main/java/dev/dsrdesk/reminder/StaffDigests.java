@@ -52,6 +52,7 @@ public class StaffDigests {
             case STEP_LATE -> "late";
             case DEADLINE_NEAR -> "statutory date near";
             case DEADLINE_BREACHED -> "statutory date passed";
+            case FAILED_SIGN_INS -> "failed sign-ins";
         };
     }
 }

@@ -4,6 +4,8 @@ import dev.dsrdesk.registry.EntityRegistry;
 import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.request.Requests;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
@@ -18,6 +20,9 @@ public class StaffNotices {
 
     static final String OPERATORS = "dpo";
     static final String MANAGERS = "managers";
+    /** Failed sign-ins concern no request; the notice's reference column names the topic instead. */
+    static final String SIGN_IN_REFERENCE = "SIGN-IN";
+    private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private final StaffNoticeRepository notices;
     private final IdentityService identity;
@@ -71,6 +76,24 @@ public class StaffNotices {
         String text = reference + " passed its statutory date " + request.effectiveDueDate() + " without an answer.";
         notify(OPERATORS, NoticeKind.DEADLINE_BREACHED, reference, text);
         notify(MANAGERS, NoticeKind.DEADLINE_BREACHED, reference, text);
+    }
+
+    /**
+     * Wrong passwords in a burst: managers hear which user name and from where. A name that is not one of the
+     * desk's users is typed by whoever guesses, so it is not repeated to staff.
+     */
+    @Transactional
+    public void reportFailedSignIns(String userName, String clientAddress, int failures, Duration window) {
+        boolean knownUser = isPlainUserId(userName) && identity.createUserQuery().userId(userName).count() > 0;
+        String who = knownUser ? "user " + userName : "a name that is no user of the desk";
+        notify(MANAGERS, NoticeKind.FAILED_SIGN_INS, SIGN_IN_REFERENCE, failures + " wrong passwords within "
+                + window.toSeconds() + " s for " + who + " from address " + clientAddress
+                + "; sign-ins are slowed down for a while. Nobody is locked out; tell the user if it was not them.");
+    }
+
+    /** A user id as the desk creates them; anything else a caller typed is not echoed to logs or mails. */
+    public static boolean isPlainUserId(String name) {
+        return name != null && USER_ID.matcher(name).matches();
     }
 
     private void notify(String group, NoticeKind kind, String reference, String text) {

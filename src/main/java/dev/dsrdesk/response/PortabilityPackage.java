@@ -20,7 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The Art. 20 package: a ZIP with manifest.json, data.json (every entity's records) and one CSV per
- * data category (entity, field, value, source), so the requester can take the data to another service.
+ * data category (entity, field, value, source), so the requester can take the data to another service. The CSVs
+ * are opened in spreadsheets and their values come from stores anyone could have typed into, so a cell that would run
+ * as a formula is neutralised there; data.json keeps every value exactly.
  */
 @Component
 class PortabilityPackage {
@@ -73,8 +75,8 @@ class PortabilityPackage {
         for (CompiledResponse.EntitySection section : response.involved()) {
             for (EntityRecord record : section.records()) {
                 files.computeIfAbsent(fileName(record.category()), name -> new StringBuilder("entity,field,value,source\r\n"))
-                        .append(Csv.quoted(section.name())).append(',').append(Csv.quoted(record.field())).append(',')
-                        .append(Csv.quoted(record.value())).append(',').append(Csv.quoted(record.source())).append("\r\n");
+                        .append(Csv.spreadsheetSafe(section.name())).append(',').append(Csv.spreadsheetSafe(record.field())).append(',')
+                        .append(Csv.spreadsheetSafe(record.value())).append(',').append(Csv.spreadsheetSafe(record.source())).append("\r\n");
             }
         }
         return files;

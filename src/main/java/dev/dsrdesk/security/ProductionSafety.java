@@ -35,7 +35,7 @@ public class ProductionSafety implements EnvironmentPostProcessor {
             problems.add("spring.datasource.url must point to the production database, not the embedded H2");
         }
         if (!environment.containsProperty("spring.mail.host")) {
-            problems.add("spring.mail.host must be set: without it mail would only reach the dev mailbox");
+            problems.add("spring.mail.host must be set: prod has no dev mailbox, so without it no mail would leave");
         }
         if (DEV_SUPPRESSION_KEY.equals(environment.getProperty("dsr.suppression.hash-key"))) {
             problems.add("dsr.suppression.hash-key (DSR_SUPPRESSION_HASH_KEY) must be set to a secret");

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.util.OptionalLong;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -27,7 +26,7 @@ class PublicEndpointRateLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String path = request.getRequestURI();
+        String path = AmbiguousPaths.routed(request);
         boolean intake = "POST".equals(request.getMethod()) && (path.equals("/requests") || path.equals("/api/requests"));
         boolean links = path.equals("/verify") || path.equals("/download") || path.equals("/processor-answer");
         if ((intake || links) && !isOperator()) {
@@ -42,11 +41,9 @@ class PublicEndpointRateLimit extends OncePerRequestFilter {
     }
 
     static void tooMany(HttpServletResponse response, long retryAfterSeconds) throws IOException {
-        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds));
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too many requests\",\"status\":429,"
-                + "\"detail\":\"Please try again in " + retryAfterSeconds + " seconds.\"}");
+        ProblemResponse.write(response, HttpStatus.TOO_MANY_REQUESTS.value(), "Too many requests",
+                "Please try again in " + retryAfterSeconds + " seconds.");
     }
 
     private static boolean isOperator() {

@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -22,7 +21,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String path = request.getRequestURI();
+        String path = AmbiguousPaths.routed(request);
         boolean post = "POST".equals(request.getMethod());
         boolean callback = post && (path.startsWith("/connector-callback/") || path.equals("/processor-answer"));
         boolean publicPost = post
@@ -30,10 +29,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
         long limit = callback ? MAX_CALLBACK_BYTES : MAX_BODY_BYTES;
         long length = request.getContentLengthLong();
         if ((publicPost || callback) && (length > limit || (length < 0 && request.getHeader("Transfer-Encoding") != null))) {
-            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Request too large\",\"status\":413,"
-                    + "\"detail\":\"The body may be at most " + limit + " bytes, with its length declared.\"}");
+            ProblemResponse.write(response, HttpStatus.PAYLOAD_TOO_LARGE.value(), "Request too large",
+                    "The body may be at most " + limit + " bytes, with its length declared.");
             return;
         }
         chain.doFilter(request, response);

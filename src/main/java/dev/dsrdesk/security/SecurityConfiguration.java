@@ -1,18 +1,27 @@
 package dev.dsrdesk.security;
 
+import dev.dsrdesk.notification.DevMailboxEnabled;
+import dev.dsrdesk.notification.LinkSettings;
+import dev.dsrdesk.reminder.StaffNotices;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -52,23 +61,32 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain deskChain(HttpSecurity http, RateLimiter limiter) throws Exception {
+    SecurityFilterChain deskChain(HttpSecurity http, RateLimiter limiter, LinkSettings links, Environment environment)
+            throws Exception {
+        boolean devMailbox = DevMailboxEnabled.enabled(environment);
         return http
                 .addFilterBefore(new RequestSizeLimit(), BasicAuthenticationFilter.class)
+                .addFilterBefore(new CrossSiteApiGuard(links.publicBaseUrl()), BasicAuthenticationFilter.class)
                 .addFilterAfter(new PublicEndpointRateLimit(limiter), BasicAuthenticationFilter.class)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/", "/submitted", "/verify", "/download", "/processor-answer", "/css/**", "/js/**", "/favicon.ico",
-                                "/dev/mailbox").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/requests", "/verify", "/download", "/processor-answer", "/api/requests").permitAll()
+                .authorizeHttpRequests(requests -> {
+                    // open to all only where it exists (demo, tests): elsewhere the path falls to denyAll
+                    if (devMailbox) {
+                        requests.requestMatchers(HttpMethod.GET, "/dev/mailbox").permitAll();
+                    }
+                    requests
+                            .requestMatchers(HttpMethod.GET, "/", "/submitted", "/verify", "/download", "/processor-answer", "/css/**", "/js/**", "/favicon.ico")
+                            .permitAll()
+                            .requestMatchers(HttpMethod.POST, "/requests", "/verify", "/download", "/processor-answer", "/api/requests").permitAll()
                         // processors answering later: the URL's secret and the body's signature are the credentials
-                        .requestMatchers(HttpMethod.POST, "/connector-callback/*").permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/requests/*/unlink", "/api/requests/*/extension").hasAuthority(DPO)
-                        .requestMatchers("/api/requests/*/audit", "/api/requests/*/audit.csv").hasAuthority(DPO)
-                        .requestMatchers("/staff/**").hasAuthority(DPO)
-                        .requestMatchers("/dashboard", "/dashboard/**", "/actuator/prometheus").hasAnyAuthority(DPO, MANAGERS)
-                        .requestMatchers("/api/**").hasAnyAuthority(DPO, MANAGERS)
-                        .anyRequest().denyAll())
+                            .requestMatchers(HttpMethod.POST, "/connector-callback/*").permitAll()
+                            .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                            .requestMatchers(HttpMethod.POST, "/api/requests/*/unlink", "/api/requests/*/extension").hasAuthority(DPO)
+                            .requestMatchers("/api/requests/*/audit", "/api/requests/*/audit.csv").hasAuthority(DPO)
+                            .requestMatchers("/staff/**").hasAuthority(DPO)
+                            .requestMatchers("/dashboard", "/dashboard/**", "/actuator/prometheus").hasAnyAuthority(DPO, MANAGERS)
+                            .requestMatchers("/api/**").hasAnyAuthority(DPO, MANAGERS)
+                            .anyRequest().denyAll();
+                })
                 .httpBasic(Customizer.withDefaults())
                 // links in mails carry secrets in their query: no page may leak them in a Referer
                 .headers(headers -> headers
@@ -80,6 +98,50 @@ public class SecurityConfiguration {
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/connector-callback/**"))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .build();
+    }
+
+    /**
+     * Ahead of every filter that checks a password (Camunda's for /engine-rest and the webapps, Spring Security's
+     * for the desk), so a throttled caller is refused before any check counts against the user in the engine.
+     */
+    @Bean
+    FilterRegistrationBean<LoginThrottle> loginThrottle(LoginThrottleSettings settings, Clock clock, MeterRegistry meters,
+                                                        StaffNotices notices) {
+        FilterRegistrationBean<LoginThrottle> registration =
+                new FilterRegistrationBean<>(new LoginThrottle(settings, clock, meters, notices));
+        registration.setName("login-throttle");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
+
+    /** Right after the throttle, before Spring Security and any controller see a path. */
+    @Bean
+    FilterRegistrationBean<AmbiguousPaths> ambiguousPaths() {
+        FilterRegistrationBean<AmbiguousPaths> registration = new FilterRegistrationBean<>(new AmbiguousPaths());
+        registration.setName("ambiguous-paths");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
+
+    /**
+     * Spring Security's firewall refuses what it finds unsafe on /camunda and /engine-rest too; the default answer
+     * went on to the error page (HTML for browsers). The same 400 problem as the desk's own refusals instead.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, rejected) -> ProblemResponse.write(response, HttpStatus.BAD_REQUEST.value(),
+                "Bad request", "The request was refused as unsafe: check its path and headers.");
+    }
+
+    @Bean
+    FilterRegistrationBean<EngineRestHeaders> engineRestHeaders() {
+        FilterRegistrationBean<EngineRestHeaders> registration = new FilterRegistrationBean<>(new EngineRestHeaders());
+        registration.setName("engine-rest-headers");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.addUrlPatterns("/engine-rest/*");
+        return registration;
     }
 
     /** /engine-rest is open in the starter; here it requires a Camunda user by HTTP Basic. */

@@ -69,7 +69,8 @@ class LifecycleOnH2OverHttpTest extends LifecycleOverHttpContract {
         completeTask("rome", onlyTaskSeenBy("rome", reference), json.writeValueAsString(Map.of("outcome", Map.of("value", "DONE"),
                 "records", Map.of("value", """
                         [{"category":"Contact information","field":"email","value":"mia@example.org","source":"Rome CRM"},
-                         {"category":"Contact information","field":"company","value":"Mia \\"Quoted\\", S.A.","source":"Rome CRM"}]"""))), 204);
+                         {"category":"Contact information","field":"company","value":"Mia \\"Quoted\\", S.A.","source":"Rome CRM"},
+                         {"category":"Contact information","field":"website","value":"=HYPERLINK(\\"http://evil\\")","source":"Rome CRM"}]"""))), 204);
         completeTask("trento", onlyTaskSeenBy("trento", reference), json.writeValueAsString(Map.of("outcome", Map.of("value", "DONE"),
                 "records", Map.of("value", """
                         [{"category":"Newsletter subscription","field":"subscribed since","value":"2021-03-04","source":"Trento newsletter list"}]"""))), 204);
@@ -98,11 +99,16 @@ class LifecycleOnH2OverHttpTest extends LifecycleOverHttpContract {
         assertThat(manifest.get("generatedAt").asText()).isNotBlank();
         assertThat(manifest.get("entities").findValuesAsText("id")).containsExactly("rome", "trento", "sao-paulo", "pleasant-hill");
         JsonNode data = json.readTree(files.get("data.json"));
-        assertThat(data.get("entities").get(0).get("records")).hasSize(2);
+        assertThat(data.get("entities").get(0).get("records")).hasSize(3);
+        assertThat(data.get("entities").get(0).get("records").get(2).get("value").asText())
+                .as("data.json stays faithful").isEqualTo("=HYPERLINK(\"http://evil\")");
         assertThat(data.get("entities").get(1).get("records").get(0).get("value").asText()).isEqualTo("2021-03-04");
         List<String> contact = files.get("contact-information.csv").lines().toList();
         assertThat(contact.get(0)).isEqualTo("entity,field,value,source");
-        assertThat(contact).hasSize(3).anySatisfy(line -> assertThat(line).contains("\"Mia \"\"Quoted\"\", S.A.\""));
+        assertThat(contact).hasSize(4).anySatisfy(line -> assertThat(line).contains("\"Mia \"\"Quoted\"\", S.A.\""));
+        assertThat(contact).as("a spreadsheet opening the CSV shows the text, it does not run it")
+                .anySatisfy(line -> assertThat(line).contains(",\"'=HYPERLINK(\"\"http://evil\"\")\","))
+                .noneSatisfy(line -> assertThat(line).contains(",\"=HYPERLINK"));
     }
 
     private static Map<String, String> unzip(byte[] zip) throws Exception {
