@@ -123,7 +123,7 @@ class TypedTextRelayTest {
 
     /** Not a word of the name, nor anything else typed: headers included, since a client shows them first. */
     private void assertCarriesNoTypedText(MimeMessage mail) throws Exception {
-        String body = DeskOverHttp.text(mail);
+        String body = GreenMailbox.textOf(mail);
         assertThat(body).as("%s", mail.getSubject()).doesNotContainIgnoringCase("Visit").doesNotContainIgnoringCase("login")
                 .doesNotContainIgnoringCase("evil").doesNotContainIgnoringCase("account is locked");
         assertCarriesNoTypedLink(mail);
@@ -131,7 +131,7 @@ class TypedTextRelayTest {
 
     /** The attacker's host in no form a client would link, and every link in the mail one of the desk's own. */
     private void assertCarriesNoTypedLink(MimeMessage mail) throws Exception {
-        String body = DeskOverHttp.text(mail);
+        String body = GreenMailbox.textOf(mail);
         assertThat(body).as("%s", mail.getSubject()).doesNotContainIgnoringCase("http://evil")
                 .doesNotContainIgnoringCase("https://evil").doesNotContainIgnoringCase("www.evil")
                 .doesNotContainIgnoringCase("evil.example");
