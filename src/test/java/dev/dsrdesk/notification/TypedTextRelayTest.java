@@ -2,12 +2,12 @@ package dev.dsrdesk.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
 import dev.dsrdesk.deadline.Extensions;
 import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.support.DeskDriver;
 import dev.dsrdesk.support.DeskOverHttp;
 import dev.dsrdesk.support.GreenMailbox;
+import dev.dsrdesk.support.SmtpServer;
 import jakarta.mail.Address;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -17,8 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,7 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * after that the name may greet the requester, but nothing typed is ever a link. Read as the stranger's mail server
  * receives it (GreenMail), headers included, in every language the desk writes.
  */
-@SpringBootTest(properties = {"spring.mail.host=127.0.0.1", "logging.level.com.icegreen.greenmail=warn"})
+@SpringBootTest(properties = "logging.level.com.icegreen.greenmail=warn")
 @ActiveProfiles("test")
 @Import(DeskDriver.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -44,8 +43,9 @@ class TypedTextRelayTest {
 
     private static final String PHISHING_NAME = "Visit http://evil.example/login now";
     private static final String PHISHING_DETAILS = "Your account is locked: log in at https://evil.example/x or www.evil.example";
-    private static final int SMTP_PORT = DeskOverHttp.freePort();
-    private static final GreenMail smtp = DeskOverHttp.startSmtp(SMTP_PORT);
+
+    @RegisterExtension
+    static final SmtpServer smtp = new SmtpServer();
 
     @Autowired DeskDriver desk;
     @Autowired ManagementService management;
@@ -55,25 +55,14 @@ class TypedTextRelayTest {
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-    }
-
-    @BeforeEach
-    void readMailFromTheSmtpServer() {
-        desk.readMailFrom(new GreenMailbox(() -> smtp));
-    }
-
-    @AfterAll
-    static void stopSmtp() {
-        smtp.stop();
+        smtp.pointDeskAt(registry);
     }
 
     @ParameterizedTest(name = "in {0}")
     @ValueSource(strings = {"en", "it", "pt-BR"})
     void aSelfServiceRequestNeverConfirmedRelaysNothingItsRequesterTyped(String language) throws Exception {
         String stranger = DeskDriver.uniqueEmail();
-        DataSubjectRequest request = desk.submitTyping(PHISHING_NAME, PHISHING_DETAILS, language, "ACCESS", stranger, "IT", null);
-        desk.runJobs(request.getReference());
+        DataSubjectRequest request = phishingRequestAwaitingVerification(language, stranger);
         extensions.extend(request.getReference(), 1, "Every company of the group must be asked", "operator");
         fireTimer(request, "Event_VerificationReminderDue");
         fireTimer(request, "Event_VerificationWindowExpired");
@@ -107,8 +96,7 @@ class TypedTextRelayTest {
     @ValueSource(strings = {"en", "it", "pt-BR"})
     void onceTheAddressIsProvenTheNameGreetsButNothingTypedIsALink(String language) throws Exception {
         String requester = DeskDriver.uniqueEmail();
-        DataSubjectRequest request = desk.submitTyping(PHISHING_NAME, PHISHING_DETAILS, language, "ACCESS", requester, "IT", null);
-        desk.runJobs(request.getReference());
+        DataSubjectRequest request = phishingRequestAwaitingVerification(language, requester);
         assertThat(desk.verify(requester).verified()).isTrue();
         desk.complete(desk.taskOf(request.getReference(), "Task_TriageRequest"), Map.of("decision", "ACCEPT"));
         desk.answerAcceptedAccessRequest(request);
@@ -147,8 +135,15 @@ class TypedTextRelayTest {
                 .filter(addresses -> addresses != null).flatMap(Arrays::stream).toList();
     }
 
+    /** Typed on the public page with a stranger's (or, later proven, the requester's own) address. */
+    private DataSubjectRequest phishingRequestAwaitingVerification(String language, String email) {
+        DataSubjectRequest request = desk.submitTyping(PHISHING_NAME, PHISHING_DETAILS, language, "ACCESS", email, "IT", null);
+        desk.runJobs(request.getReference());
+        return request;
+    }
+
     private List<MimeMessage> receivedBy(String recipient) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(mail -> GreenMailbox.addressedTo(mail, recipient)).toList();
+        return Arrays.stream(smtp.server().getReceivedMessages()).filter(mail -> GreenMailbox.addressedTo(mail, recipient)).toList();
     }
 
     private List<String> kindsOfMailTo(DataSubjectRequest request) {
