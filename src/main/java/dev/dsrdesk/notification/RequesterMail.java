@@ -43,12 +43,23 @@ public class RequesterMail {
         Locale locale = SupportedLanguages.forTag(request.getLanguage());
         Context context = new Context(locale);
         context.setVariable("request", request);
+        context.setVariable("greeting", greeting(request, locale));
         context.setVariable("deskName", settings.deskName());
         context.setVariable("authority", authorities.forRequester(request));
         context.setVariables(details);
         String body = templates.process(message.templateName(), context);
         String subject = messages.getMessage(message.subjectKey(), new Object[] {request.getReference()}, locale);
         return new OutgoingMail(request.getEmail(), subject, body);
+    }
+
+    /**
+     * Until the address is proven (by the link, or by an operator's identity review) anyone may have typed the name
+     * for someone else's address, so the desk greets without it; after that the name, never a link in it.
+     */
+    private String greeting(DataSubjectRequest request, Locale locale) {
+        return request.getVerifiedAt() == null
+                ? messages.getMessage("mail.greetingWithoutName", null, locale)
+                : messages.getMessage("mail.greeting", new Object[] {RequesterText.withoutLinks(request.getFullName())}, locale);
     }
 
     private static SpringTemplateEngine textTemplates(MessageSource messages) {

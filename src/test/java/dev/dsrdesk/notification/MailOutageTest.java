@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.util.GreenMail;
 import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.support.DeskDriver;
-import dev.dsrdesk.support.DeskOverHttp;
-import dev.dsrdesk.support.GreenMailbox;
+import dev.dsrdesk.support.SmtpServer;
 import dev.dsrdesk.support.WebappSession;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,9 +19,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,15 +40,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         // the webapps serve the engine named "default"
         "camunda.bpm.generate-unique-process-engine-name=false",
-        "spring.mail.host=127.0.0.1",
         "logging.level.com.icegreen.greenmail=warn"})
 @ActiveProfiles("test")
 @Import(DeskDriver.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class MailOutageTest {
 
-    private static final int SMTP_PORT = DeskOverHttp.freePort();
-    private static GreenMail smtp = startSmtp();
+    @RegisterExtension
+    static final SmtpServer smtp = new SmtpServer();
 
     @LocalServerPort int port;
     @Autowired DeskDriver desk;
@@ -66,17 +62,7 @@ class MailOutageTest {
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-    }
-
-    @BeforeEach
-    void readMailFromTheSmtpServer() {
-        desk.readMailFrom(new GreenMailbox(() -> smtp));
-    }
-
-    @AfterAll
-    static void stopSmtp() {
-        smtp.stop();
+        smtp.pointDeskAt(registry);
     }
 
     @Test
@@ -102,7 +88,7 @@ class MailOutageTest {
         String dashboard = get("/dashboard", "manager").body();
         assertThat(dashboard).containsPattern("id=\"mail-waiting\">[1-9]");
 
-        smtp = startSmtp();
+        smtp.restart();
         WebappSession manager = WebappSession.login(port, "cockpit", "manager", "demo");
         assertThat(manager.put("/job/" + delivering.getId() + "/retries", "{\"retries\":1}").statusCode())
                 .as("managers watch; they do not retry").isEqualTo(403);
@@ -152,7 +138,7 @@ class MailOutageTest {
     }
 
     private List<String> subjectsTo(String email) {
-        return new GreenMailbox(() -> smtp).subjects(email);
+        return smtp.mailbox().subjects(email);
     }
 
     private JsonNode health(String user) throws Exception {
@@ -166,10 +152,5 @@ class MailOutageTest {
 
     private static String basic(String user) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Always on the same port, so that the desk finds the server again after the outage. */
-    private static GreenMail startSmtp() {
-        return DeskOverHttp.startSmtp(SMTP_PORT);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dsrdesk.fulfilment.ResponseSummary.EntityProgress;
 import dev.dsrdesk.request.DataSubjectRequest;
+import dev.dsrdesk.request.Requests;
 import dev.dsrdesk.support.DeskDriver;
 import dev.dsrdesk.support.DeskTest;
 import java.time.Instant;
@@ -48,6 +49,7 @@ class RequesterMailLanguagesTest {
 
     @Autowired RequesterMail mail;
     @Autowired DeskDriver desk;
+    @Autowired Requests requests;
 
     @ParameterizedTest(name = "{0} in {1}")
     @CsvSource({"ACKNOWLEDGEMENT,it", "VERIFICATION_LINK,it", "VERIFICATION_REMINDER,it", "CLOSED_UNVERIFIED,it",
@@ -55,7 +57,7 @@ class RequesterMailLanguagesTest {
             "ACKNOWLEDGEMENT,pt-BR", "VERIFICATION_LINK,pt-BR", "VERIFICATION_REMINDER,pt-BR", "CLOSED_UNVERIFIED,pt-BR",
             "REJECTION,pt-BR", "IDENTITY_REFUSAL,pt-BR", "LINKED,pt-BR", "EXTENSION,pt-BR", "CLOSURE,pt-BR"})
     void noEnglishProseReachesAnItalianOrBrazilianRequester(RequesterMessage message, String language) {
-        OutgoingMail written = mail.compose(erasureRequestIn(language), message, EVERY_DETAIL);
+        OutgoingMail written = mail.compose(verifiedErasureRequestIn(language), message, EVERY_DETAIL);
 
         String body = written.body().replace("Interactive Media Privacy Desk", "");
         assertThat(body).startsWith(language.equals("it") ? "Gentile Ada Lovelace," : "Prezado(a) Ada Lovelace,")
@@ -67,10 +69,19 @@ class RequesterMailLanguagesTest {
     @ParameterizedTest(name = "{0} in English")
     @EnumSource(RequesterMessage.class)
     void englishStaysAsItWas(RequesterMessage message) {
-        OutgoingMail written = mail.compose(erasureRequestIn("en"), message, EVERY_DETAIL);
+        OutgoingMail written = mail.compose(verifiedErasureRequestIn("en"), message, EVERY_DETAIL);
 
         assertThat(written.body()).startsWith("Dear Ada Lovelace,").doesNotContain("??");
         assertThat(written.subject()).contains("privacy request");
+    }
+
+    @ParameterizedTest(name = "{0} before the address is proven, in {1}")
+    @CsvSource({"ACKNOWLEDGEMENT,en,Hello", "VERIFICATION_LINK,it,Buongiorno", "IDENTITY_REFUSAL,pt-BR,Olá",
+            "EXTENSION,en,Hello", "CLOSED_UNVERIFIED,it,Buongiorno", "VERIFICATION_REMINDER,pt-BR,Olá"})
+    void untilTheAddressIsProvenTheGreetingLeavesOutTheTypedName(RequesterMessage message, String language, String hello) {
+        OutgoingMail written = mail.compose(erasureRequestIn(language), message, EVERY_DETAIL);
+
+        assertThat(written.body()).startsWith(hello + ",\n").doesNotContain("Ada").doesNotContain("Lovelace");
     }
 
     @ParameterizedTest(name = "dates in {0}")
@@ -91,7 +102,7 @@ class RequesterMailLanguagesTest {
             pt-BR | IM Service Lab Srl: concluído  | Os dados que você indicou foram corrigidos.  | Google Analytics: ⟨reason⟩
             """)
     void theClosureTellsEachEntitysStateInTheRequestersLanguage(String language, String state, String corrected, String notAsked) {
-        String body = mail.compose(erasureRequestIn(language), RequesterMessage.CLOSURE, EVERY_DETAIL).body();
+        String body = mail.compose(verifiedErasureRequestIn(language), RequesterMessage.CLOSURE, EVERY_DETAIL).body();
 
         assertThat(body).contains(state).contains(corrected).contains(notAsked.replace("⟨reason⟩", "⟨non interpellata⟩"))
                 .contains("⟨cancellato⟩").contains("⟨fattura⟩").contains("⟨mailer⟩")
@@ -100,6 +111,13 @@ class RequesterMailLanguagesTest {
 
     private DataSubjectRequest erasureRequestIn(String language) {
         return desk.submitIn(language, "ERASURE", DeskDriver.uniqueEmail(), "IT", null);
+    }
+
+    /** Mails after the address is proven greet the requester by name, so the whole of each is checked. */
+    private DataSubjectRequest verifiedErasureRequestIn(String language) {
+        DataSubjectRequest request = erasureRequestIn(language);
+        requests.markVerified(request);
+        return request;
     }
 
     private static EntityProgress progress(String id, String name, String action, String state, String actionTaken,

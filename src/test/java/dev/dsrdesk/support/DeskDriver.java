@@ -60,26 +60,39 @@ public class DeskDriver {
 
     /** A request whose requester reads the given language (en, it, pt-BR), as the public page would store it. */
     public DataSubjectRequest submitIn(String language, String type, String email, String country, String region) {
+        return submitTyping("Ada Lovelace", "Customer since 2019", language, type, email, country, region);
+    }
+
+    /** A request whose requester typed this name and these details on the public page. */
+    public DataSubjectRequest submitTyping(String fullName, String details, String language, String type, String email,
+                                           String country, String region) {
         RequestSubmission submission = new RequestSubmission();
         submission.setType(type);
-        submission.setFullName("Ada Lovelace");
+        submission.setFullName(fullName);
         submission.setEmail(email);
         submission.setCountry(country);
         submission.setRegion(region);
-        submission.setDetails("Customer since 2019");
+        submission.setDetails(details);
         return intake.submit(submission, language);
     }
 
     /** An operator enters a request received by post, phone, in person or email to the desk. */
     public DataSubjectRequest enteredByStaff(String type, String email, String channel, String receivedAt) {
+        return enteredByStaffTyping("Grace Hopper", null, "en", type, email, channel, receivedAt);
+    }
+
+    /** An operator enters a request, copying the name and details as the letter or call gave them. */
+    public DataSubjectRequest enteredByStaffTyping(String fullName, String details, String language, String type,
+                                                   String email, String channel, String receivedAt) {
         RequestSubmission submission = new RequestSubmission();
         submission.setType(type);
-        submission.setFullName("Grace Hopper");
+        submission.setFullName(fullName);
         submission.setEmail(email);
         submission.setCountry("BR");
+        submission.setDetails(details);
         submission.setChannel(channel);
         submission.setReceivedAt(receivedAt);
-        DataSubjectRequest request = intake.submitForRequester(submission, "operator", "en");
+        DataSubjectRequest request = intake.submitForRequester(submission, "operator", language);
         runJobs(request.getReference());
         return request;
     }

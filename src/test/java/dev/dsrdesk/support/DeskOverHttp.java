@@ -164,8 +164,8 @@ public abstract class DeskOverHttp {
         return new GreenMailbox(this::smtp).subjects(recipient);
     }
 
-    public static String text(MimeMessage message) throws Exception {
-        return (String) message.getContent();
+    public static String text(MimeMessage message) {
+        return GreenMailbox.textOf(message);
     }
 
     public static List<String> links(String text) {

@@ -1,10 +1,10 @@
 package dev.dsrdesk.support;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -24,7 +24,8 @@ public final class GreenMailbox implements DeskDriver.Mailbox {
     public List<String> bodies(String recipient, String subjectPart) {
         List<String> bodies = new ArrayList<>(Arrays.stream(server.get().getReceivedMessages())
                 .filter(message -> addressedTo(message, recipient) && subjectOf(message).contains(subjectPart))
-                .map(GreenMailUtil::getBody)
+                // decoded as the requester's client shows it: a non-English mail travels quoted-printable, "=" as "=3D"
+                .map(GreenMailbox::textOf)
                 .toList());
         Collections.reverse(bodies);
         return bodies;
@@ -40,6 +41,14 @@ public final class GreenMailbox implements DeskDriver.Mailbox {
         try {
             return Arrays.stream(message.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(recipient));
         } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String textOf(MimeMessage message) {
+        try {
+            return (String) message.getContent();
+        } catch (MessagingException | IOException e) {
             throw new IllegalStateException(e);
         }
     }
