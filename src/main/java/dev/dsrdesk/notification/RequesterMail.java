@@ -53,11 +53,11 @@ public class RequesterMail {
     }
 
     /**
-     * Until the address is proven (by the link, or by an operator's identity review) anyone may have typed the name
+     * Until the address is proven (by the link, or by an identity review that covers the email) anyone may have typed the name
      * for someone else's address, so the desk greets without it; after that the name, never a link in it.
      */
     private String greeting(DataSubjectRequest request, Locale locale) {
-        return request.getVerifiedAt() == null
+        return !request.emailVerified()
                 ? messages.getMessage("mail.greetingWithoutName", null, locale)
                 : messages.getMessage("mail.greeting", new Object[] {RequesterText.withoutLinks(request.getFullName())}, locale);
     }

@@ -176,6 +176,11 @@ public class DataSubjectRequest {
         this.verifiedAt = when;
     }
 
+    /** Whether the address mail goes to is proven to be the requester's: only then may a mail repeat what they typed. */
+    public boolean emailVerified() {
+        return emailCheckedBy != null;
+    }
+
     /** One line per identifier, saying whether it was verified, for tasks and staff pages. */
     public String identifiersForStaff() {
         return String.join("\n", identifiers().stream().map(RequesterIdentifier::forStaff).toList());

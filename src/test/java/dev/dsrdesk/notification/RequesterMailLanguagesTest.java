@@ -116,7 +116,7 @@ class RequesterMailLanguagesTest {
     /** Mails after the address is proven greet the requester by name, so the whole of each is checked. */
     private DataSubjectRequest verifiedErasureRequestIn(String language) {
         DataSubjectRequest request = erasureRequestIn(language);
-        requests.markVerified(request);
+        requests.emailProvenByLink(request);
         return request;
     }
 
