@@ -126,7 +126,7 @@ public class AutomatedSteps {
             return;
         }
         SqlStoreConnector.Subject subject = subjectOf(reference);
-        Map<String, Map<String, List<Object>>> keys = PossibleMatches.keysByStoreAndTable(possible, included);
+        Map<String, Map<String, List<String>>> keys = PossibleMatches.keysByStoreAndTable(possible, included);
         if (action == EntityAction.RECTIFY) {
             correct(execution, reference, entityId, subject, keys, actor, leftOut);
             return;
@@ -145,7 +145,7 @@ public class AutomatedSteps {
 
     /** The field and the right value came from the entity's confirming person (the value waits on the step). */
     private void correct(DelegateExecution execution, String reference, String entityId, SqlStoreConnector.Subject subject,
-                         Map<String, Map<String, List<Object>>> keys, String actor, String leftOut) {
+                         Map<String, Map<String, List<String>>> keys, String actor, String leftOut) {
         String field = (String) execution.getVariable("rectifyField");
         if (field == null) {
             answers.record(reference, entityId, StepState.NO_DATA, "Nothing to correct: not found in the entity's systems" + leftOut,

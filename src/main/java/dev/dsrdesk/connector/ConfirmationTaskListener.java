@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -99,6 +100,12 @@ class ConfirmationTaskListener implements TaskListener {
             Set<Integer> included = PossibleMatches.chosen(input.text("includeMatches", 500),
                     possibleMatches.fromJson(stored.getPossibleMatches()), "includeMatches");
             if (!included.isEmpty()) {
+                // whether a row someone else may own is the requester's is the entity's own judgement: an operator who
+                // may work every task could otherwise hand a requester's attacker another person's row
+                if (!memberOf(task, registry.byId(entityId).candidateGroup())) {
+                    throw TaskInput.refused("includeMatches", "Only " + registry.byId(entityId).name()
+                            + "'s own people may include a possible match; leave it empty, or ask them");
+                }
                 answers.includeMatches(reference, entityId, String.join(", ", included.stream().map(String::valueOf).toList()));
                 audit.record(reference, "POSSIBLE_MATCHES_INCLUDED", TaskActor.of(task), entityId + ": " + included.size());
             }
@@ -112,6 +119,11 @@ class ConfirmationTaskListener implements TaskListener {
         audit.record(reference, confirmation == Confirmation.CONFIRM
                 ? "AUTOMATED_STEP_CONFIRMED" : "AUTOMATED_STEP_TAKEN_OVER", actor, entityId);
         task.getExecution().removeVariables(SHOWN_ON_TASK);
+    }
+
+    private static boolean memberOf(DelegateTask task, String group) {
+        Authentication caller = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return caller != null && caller.getGroupIds() != null && caller.getGroupIds().contains(group);
     }
 
     enum Confirmation {

@@ -103,8 +103,8 @@ class PossibleMatches {
     }
 
     /** The included rows' keys, per store and table. */
-    static Map<String, Map<String, List<Object>>> keysByStoreAndTable(List<PossibleMatchRef> matches, Set<Integer> included) {
-        Map<String, Map<String, List<Object>>> keys = new LinkedHashMap<>();
+    static Map<String, Map<String, List<String>>> keysByStoreAndTable(List<PossibleMatchRef> matches, Set<Integer> included) {
+        Map<String, Map<String, List<String>>> keys = new LinkedHashMap<>();
         for (int number : included) {
             PossibleMatchRef match = matches.get(number - 1);
             keys.computeIfAbsent(match.storeId(), store -> new LinkedHashMap<>())

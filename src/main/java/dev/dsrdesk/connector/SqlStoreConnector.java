@@ -52,7 +52,7 @@ class SqlStoreConnector {
                     records.addAll(rowRecords);
                 } else {
                     possible.add(new PossibleMatch(store.id(), store.name(), table.table(),
-                            table.key() == null ? null : valueOf(row, table.key()), unverifiedMatch,
+                            keyOf(table, row), unverifiedMatch,
                             PersonalDataMask.partlyHidden(firstEmail(table, row)), rowRecords));
                 }
             }
@@ -84,13 +84,19 @@ class SqlStoreConnector {
         return byPhone ? "phone" : "email";
     }
 
+    private static String keyOf(SqlTable table, Map<String, Object> row) {
+        Object key = table.key() == null ? null : valueOf(row, table.key());
+        return key == null ? null : String.valueOf(key);
+    }
+
     private static String firstEmail(SqlTable table, Map<String, Object> row) {
         return table.matchOn().stream().map(column -> valueOf(row, column)).filter(java.util.Objects::nonNull)
                 .map(String::valueOf).findFirst().orElse(null);
     }
 
+    /** As the SQL compares: spaces (only spaces, as SQL's trim) off both ends, lower case. */
     private static String normalised(Object email) {
-        return email == null ? null : email.toString().trim().toLowerCase(Locale.ROOT);
+        return email == null ? null : email.toString().replaceAll("^ +| +$", "").toLowerCase(Locale.ROOT);
     }
 
     private static String digits(Object phone) {
@@ -130,20 +136,20 @@ class SqlStoreConnector {
      * Sets one field of the subject's rows to the corrected value, in one transaction; returns the values it had
      * and what changed. A store without that field changes nothing.
      */
-    Correction rectify(DataStore store, Subject subject, Map<String, List<Object>> includedKeys, String field, String value) {
+    Correction rectify(DataStore store, Subject subject, Map<String, List<String>> includedKeys, String field, String value) {
         if (!rectifiableFields(store).contains(field)) {
             return new Correction(List.of(), List.of());
         }
         String tableName = field.substring(0, field.indexOf('.'));
         String column = field.substring(field.indexOf('.') + 1);
         SqlTable table = store.tables().stream().filter(each -> each.table().equals(tableName)).findFirst().orElseThrow();
-        Target target = subjectsRows(table, subject, includedKeys.getOrDefault(table.table(), List.of()));
-        if (target == null) {
-            return new Correction(List.of(), List.of());
-        }
         DataSource dataSource = dataSource(store);
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         return new TransactionTemplate(new DataSourceTransactionManager(dataSource)).execute(status -> {
+            Target target = subjectsRows(table, subject, keysOf(jdbc, table, subject, includedKeys.getOrDefault(table.table(), List.of())));
+            if (target == null) {
+                return new Correction(List.of(), List.of());
+            }
             String where = " where " + target.where();
             List<String> before = jdbc.queryForList("select " + column + " from " + table.table() + where, Object.class,
                     target.parameters().toArray()).stream().map(String::valueOf).distinct().toList();
@@ -164,13 +170,14 @@ class SqlStoreConnector {
      * The subject's rows are those a verified identifier matches, and the possible matches the entity's person
      * included ({@code includedKeys} per table), each of which must still match the unverified identifier.
      */
-    List<String> apply(DataStore store, EntityAction action, Subject subject, Map<String, List<Object>> includedKeys) {
+    List<String> apply(DataStore store, EntityAction action, Subject subject, Map<String, List<String>> includedKeys) {
         DataSource dataSource = dataSource(store);
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         return new TransactionTemplate(new DataSourceTransactionManager(dataSource)).execute(status -> {
             List<String> changes = new ArrayList<>();
             for (SqlTable table : store.tables()) {
-                Target target = subjectsRows(table, subject, includedKeys.getOrDefault(table.table(), List.of()));
+                Target target = subjectsRows(table, subject,
+                        keysOf(jdbc, table, subject, includedKeys.getOrDefault(table.table(), List.of())));
                 String statement = target == null ? null : statementFor(table, action, target);
                 if (statement == null) {
                     continue;
@@ -226,6 +233,21 @@ class SqlStoreConnector {
             case RECORD_CONSENT_WITHDRAWAL -> "withdrew consent on " + what + " (" + table.consentColumn() + ")";
             case EXPORT, RECTIFY -> what;
         };
+    }
+
+    /**
+     * The key values, as the database itself gives them (a number, a UUID, a timestamp…), of the rows that still match
+     * the unverified identifier and whose key reads as one of the included ones: bound as they came, they compare in
+     * any database, and a key that no longer matches finds nothing.
+     */
+    private static List<Object> keysOf(JdbcTemplate jdbc, SqlTable table, Subject subject, List<String> included) {
+        Target unverified = anyMatch(table, subject, false);
+        if (table.key() == null || included.isEmpty() || unverified == null) {
+            return List.of();
+        }
+        return jdbc.queryForList("select " + table.key() + " from " + table.table() + " where " + unverified.where(),
+                        Object.class, unverified.parameters().toArray()).stream()
+                .filter(key -> key != null && included.contains(String.valueOf(key))).toList();
     }
 
     /**

@@ -36,7 +36,18 @@ class CrossSiteApiGuard extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = AmbiguousPaths.routed(request);
-        if (!path.startsWith("/api/") || SAFE_METHODS.contains(request.getMethod())) {
+        boolean engineRest = request.getRequestURI().startsWith(request.getContextPath() + "/engine-rest/");
+        if ((!path.startsWith("/api/") && !engineRest) || SAFE_METHODS.contains(request.getMethod())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (engineRest) {
+            // the engine's API takes multipart too (deployments, binary variables): only the Origin tells a page's post
+            String origin = request.getHeader("Origin");
+            if (origin != null && !sameOrigin(origin, request)) {
+                refuse(response, "A call from another site's page is refused: its Origin is not the desk's.");
+                return;
+            }
             chain.doFilter(request, response);
             return;
         }

@@ -13,6 +13,14 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetJobDefinitionStateCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetJobStateCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteJobCmd;
+import org.camunda.bpm.engine.impl.cmd.RecalculateJobDuedateCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobDefinitionPriorityCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobDuedateCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobPriorityCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobRetriesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
@@ -36,8 +44,8 @@ import org.springframework.stereotype.Component;
 /**
  * What a signed-in person may ask of the engine beyond its authorizations. Camunda lets anyone who may work a task
  * send any variables with its completion, end it with a BPMN error or escalation, and rewrite task and execution
- * variables; it lets any user run any job that belongs to no process (history cleanup) and rewrite their own
- * profile (the email their digests go to). The desk's process state is its own: people answer through their task's
+ * variables; it lets any user run, reschedule, suspend or retry any job that belongs to no process (history cleanup)
+ * and rewrite their own profile (the email their digests go to). The desk's process state is its own: people answer through their task's
  * form, and only administrators touch the rest.
  *
  * <p>Checked once per call from outside (the engine nests commands, and the desk's own listeners may call the
@@ -125,6 +133,25 @@ class EngineCommandGuard extends AbstractProcessEnginePlugin {
                     throw refused(caller, "may run a job on demand only to retry one that failed");
                 }
                 return;
+            }
+            if (command instanceof SetJobRetriesCmd retries) {
+                List<String> jobIds = read(retries, "jobIds");
+                String jobId = read(retries, "jobId");
+                // by definition, the engine itself touches only that definition's failed jobs
+                List<String> named = jobId != null ? List.of(jobId) : jobIds == null ? List.of() : jobIds;
+                for (String id : named) {
+                    JobEntity job = context.getJobManager().findJobById(id);
+                    if (job != null && job.getExceptionMessage() == null) {
+                        throw refused(caller, "may set the retries only of a job that failed");
+                    }
+                }
+                return;
+            }
+            if (command instanceof SetJobDuedateCmd || command instanceof RecalculateJobDuedateCmd
+                    || command instanceof SetJobPriorityCmd || command instanceof SetJobDefinitionPriorityCmd
+                    || command instanceof AbstractSetJobStateCmd || command instanceof AbstractSetJobDefinitionStateCmd
+                    || command instanceof DeleteJobCmd) {
+                throw refused(caller, "may not reschedule, suspend, reprioritise or delete jobs: an administrator does");
             }
             if (command instanceof SaveUserCmd save) {
                 User user = read(save, "user");

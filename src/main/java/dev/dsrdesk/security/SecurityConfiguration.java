@@ -46,8 +46,10 @@ public class SecurityConfiguration {
     /** The Camunda webapps and REST API guard themselves; Spring Security stays out of their way. */
     @Bean
     @Order(1)
-    SecurityFilterChain camundaChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain camundaChain(HttpSecurity http, LinkSettings links) throws Exception {
         return http
+                // browsers send remembered Basic credentials with another site's multipart or form post to /engine-rest
+                .addFilterBefore(new CrossSiteApiGuard(links.publicBaseUrl()), BasicAuthenticationFilter.class)
                 // not Spring MVC paths (Jersey and the webapp servlets), so match on the raw path
                 .securityMatcher(new OrRequestMatcher(
                         PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"),

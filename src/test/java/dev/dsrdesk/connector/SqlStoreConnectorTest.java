@@ -97,7 +97,7 @@ class SqlStoreConnectorTest {
         assertThat(found.records()).extracting(EntityRecord::value).doesNotContain("old.address@example.net", "Mario R.");
         assertThat(found.possibleMatches()).singleElement().satisfies(match -> {
             assertThat(match.table()).isEqualTo("contact");
-            assertThat(String.valueOf(match.key())).isEqualTo("5");
+            assertThat(match.key()).isEqualTo("5");
             assertThat(match.matchedOn()).isEqualTo("phone");
             assertThat(match.maskedEmail()).isEqualTo("o*****@example.net");
         });
@@ -114,13 +114,35 @@ class SqlStoreConnectorTest {
         assertThat(jdbc.queryForList("select id from contact order by id", Integer.class))
                 .as("left out unless a person includes it").containsExactly(3, 4, 5, 6);
 
-        connector.apply(store, EntityAction.ERASE, typedPhone, Map.of("contact", List.of(6)));
+        connector.apply(store, EntityAction.ERASE, typedPhone, Map.of("contact", List.of("6")));
         assertThat(jdbc.queryForList("select id from contact order by id", Integer.class))
                 .as("a key that the phone does not match changes nothing").containsExactly(3, 4, 5, 6);
 
-        assertThat(connector.apply(store, EntityAction.ERASE, typedPhone, Map.of("contact", List.of(5))))
+        assertThat(connector.apply(store, EntityAction.ERASE, typedPhone, Map.of("contact", List.of("5"))))
                 .containsExactly("deleted 1 row of contact in Test CRM");
         assertThat(jdbc.queryForList("select id from contact order by id", Integer.class)).containsExactly(3, 4, 6);
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void anIncludedPossibleMatchIsFoundAgainByAKeyOfAnyType(DataStore.Jdbc database) {
+        JdbcTemplate jdbc = jdbc(database);
+        jdbc.execute("drop table if exists device");
+        jdbc.execute("create table device (id uuid primary key, owner_email varchar(254), phone varchar(40))");
+        jdbc.update("insert into device values ('0b6f1f0e-8f5e-4c56-9d0a-6f1e2d3c4b5a', 'other@example.net', '+39 06 5550 0101')");
+        jdbc.update("insert into device values ('1c7a2e1f-9a6f-4d67-8e1b-7a2f3e4d5c6b', 'another@example.net', '+39 06 5550 0101')");
+        DataStore store = new DataStore("devices-" + UUID.randomUUID().toString().substring(0, 8), "rome", "Devices",
+                DataStore.ConnectorType.SQL, null, database, List.of(new SqlTable("device", List.of("owner_email"), List.of("phone"),
+                        Map.of("Devices", List.of("id")), SqlTable.Erasure.DELETE_ROW, null, null, null, null, "id")), null, null);
+        SqlStoreConnector.Subject typedPhone = new SqlStoreConnector.Subject("mario.rossi@example.com", true, "+39 06 5550 0101", false);
+
+        List<PossibleMatch> possible = connector.find(store, typedPhone).possibleMatches();
+        assertThat(possible).extracting(PossibleMatch::key)
+                .containsExactlyInAnyOrder("0b6f1f0e-8f5e-4c56-9d0a-6f1e2d3c4b5a", "1c7a2e1f-9a6f-4d67-8e1b-7a2f3e4d5c6b");
+
+        assertThat(connector.apply(store, EntityAction.ERASE, typedPhone,
+                Map.of("device", List.of("0b6f1f0e-8f5e-4c56-9d0a-6f1e2d3c4b5a")))).containsExactly("deleted 1 row of device in Devices");
+        assertThat(jdbc.queryForList("select owner_email from device", String.class)).containsExactly("another@example.net");
     }
 
     @ParameterizedTest

@@ -109,6 +109,9 @@ class AuthorizationMatrixTest {
             # -- jobs on demand and profiles: administrators only --
             operator          POST    /engine-rest/job/{cleanup-job}/execute                                 refused
             manager           POST    /engine-rest/job/{cleanup-job}/execute                                 refused
+            rome              PUT     /engine-rest/job/{cleanup-job}/duedate                                 refused
+            rome              PUT     /engine-rest/job/{cleanup-job}/suspended                               refused
+            operator          PUT     /engine-rest/job/{cleanup-job}/retries                                 refused
             rome              PUT     /engine-rest/user/rome/profile                                         refused
             operator          PUT     /engine-rest/user/operator/profile                                     refused
             # -- process instances and their variables --
@@ -238,6 +241,8 @@ class AuthorizationMatrixTest {
             Map.entry("/extension", "{\"months\":1,\"reason\":\"Five entities hold records in archives that need a manual search\"}"),
             Map.entry("/start", "{\"businessKey\":\"DSR-FORGED-1\"}"),
             Map.entry("/bpmnError", "{\"errorCode\":\"NO_DATA\"}"),
+            Map.entry("/duedate", "{\"duedate\":\"2001-01-01T00:00:00.000+0000\"}"),
+            Map.entry("/retries", "{\"retries\":0}"),
             Map.entry("/bpmnEscalation", "{\"escalationCode\":\"DONE\"}"),
             Map.entry("/localVariables", "{\"modifications\":{\"outcome\":{\"value\":\"DONE\"}}}"));
 

@@ -51,6 +51,8 @@ abstract class HostileUsers {
 
     private static final String MARIO_PHONE = "+39 06 5550 0101";
     private static final String GIULIA_PHONE = "+39 06 5550 0102";
+    /** João Exemplo in São Paulo's support desk; no other test touches him. */
+    private static final String JOAO_PHONE = "+55 11 5555 0103";
 
     @LocalServerPort int port;
     @Autowired DeskDriver desk;
@@ -115,6 +117,24 @@ abstract class HostileUsers {
     }
 
     @Test
+    void onlyTheEntitysOwnPeopleMayIncludeAPossibleMatch() throws Exception {
+        String reference = acceptedOverHttp("ACCESS", DeskDriver.uniqueEmail(), JOAO_PHONE);
+        JsonNode confirmation = onlyTask("sao-paulo", reference, "Task_ConfirmAutomatedStep");
+
+        HttpResponse<String> byOperator = completion("operator", confirmation,
+                "{\"confirmation\":{\"value\":\"CONFIRM\"},\"includeMatches\":{\"value\":\"1\"}}");
+        assertThat(byOperator.statusCode()).isEqualTo(400);
+        assertThat(byOperator.body()).contains("own people may include a possible match");
+        assertThat(step(reference, "sao-paulo").get("state")).isEqualTo("OPEN");
+
+        complete("sao-paulo", confirmation, "{\"confirmation\":{\"value\":\"CONFIRM\"},\"includeMatches\":{\"value\":\"1\"}}", 204);
+        desk.runJobs(reference);
+        assertThat((String) step(reference, "sao-paulo").get("records_json")).as("the entity's person recognised the row")
+                .contains("Fictícia S.A.");
+        assertThat((String) step(reference, "sao-paulo").get("notes")).contains("1 possible match included by the entity's person");
+    }
+
+    @Test
     void requestDetailsSayWhichIdentifierWasVerified() throws Exception {
         String reference = acceptedOverHttp("ACCESS", DeskDriver.uniqueEmail(), GIULIA_PHONE);
 
@@ -129,7 +149,12 @@ abstract class HostileUsers {
 
     @Test
     void anEntityCannotSendItsConfirmationToAnotherEntitysRows() throws Exception {
-        String reference = acceptedOverHttp("ERASURE", "mario.rossi@example.com", null);
+        // a person of this test's own in both stores, so no other test's erasure decides what this one finds
+        String email = DeskDriver.uniqueEmail();
+        int id = 1000 + new java.util.Random().nextInt(1_000_000);
+        store("rome-crm").update("insert into contact (id, full_name, email) values (?, 'Test Person', ?)", id, email);
+        store("trento-newsletter").update("insert into subscriber (id, email, first_name) values (?, ?, 'Test')", id, email);
+        String reference = acceptedOverHttp("ERASURE", email, null);
         JsonNode rome = onlyTask("rome", reference, "Task_ConfirmAutomatedStep");
         JsonNode trento = onlyTask("trento", reference, "Task_ConfirmAutomatedStep");
 
@@ -140,17 +165,17 @@ abstract class HostileUsers {
             assertThat(refused.body()).as("names the variable").contains(redirect.substring(1, redirect.indexOf('"', 1)));
         }
         desk.runJobs(reference);
-        assertThat(store("trento-newsletter").queryForObject("select count(*) from subscriber where id = 1", Integer.class))
+        assertThat(store("trento-newsletter").queryForObject("select count(*) from subscriber where id = ?", Integer.class, id))
                 .as("Trento's subscriber row is untouched").isEqualTo(1);
-        assertThat(store("rome-crm").queryForObject("select count(*) from contact where id = 1", Integer.class))
+        assertThat(store("rome-crm").queryForObject("select count(*) from contact where id = ?", Integer.class, id))
                 .as("and so is Rome's: the refusal changed nothing").isEqualTo(1);
         assertThat(onlyTask("rome", reference, "Task_ConfirmAutomatedStep").get("id")).isEqualTo(rome.get("id"));
 
         complete("rome", rome, "{\"confirmation\":{\"value\":\"CONFIRM\"}}", 204);
         desk.runJobs(reference);
 
-        assertThat(store("rome-crm").queryForObject("select count(*) from contact where id = 1", Integer.class)).isZero();
-        assertThat(store("trento-newsletter").queryForObject("select count(*) from subscriber where id = 1", Integer.class))
+        assertThat(store("rome-crm").queryForObject("select count(*) from contact where id = ?", Integer.class, id)).isZero();
+        assertThat(store("trento-newsletter").queryForObject("select count(*) from subscriber where id = ?", Integer.class, id))
                 .as("Trento's row waits for Trento").isEqualTo(1);
         assertThat(onlyTask("trento", reference, "Task_ConfirmAutomatedStep").get("id")).isEqualTo(trento.get("id"));
         assertThat(step(reference, "trento").get("state")).isEqualTo("OPEN");
@@ -211,7 +236,7 @@ abstract class HostileUsers {
     // -- engine operations for administrators only --
 
     @Test
-    void onlyAnAdministratorRunsAJobOnDemandThatHasNotFailed() throws Exception {
+    void onlyAnAdministratorRunsOrReschedulesAJobThatHasNotFailed() throws Exception {
         Job cleanup = history.findHistoryCleanupJobs().isEmpty()
                 ? management.createJobQuery().jobId(history.cleanUpHistoryAsync(false).getId()).singleResult()
                 : history.findHistoryCleanupJobs().get(0);
@@ -222,11 +247,37 @@ abstract class HostileUsers {
             assertThat(refused.body()).contains("may run a job on demand only to retry one that failed");
         }
 
+        for (String[] change : List.of(new String[] {"PUT", "/duedate", "{\"duedate\":\"2001-01-01T00:00:00.000+0000\"}"},
+                new String[] {"PUT", "/retries", "{\"retries\":0}"}, new String[] {"PUT", "/suspended", "{\"suspended\":true}"},
+                new String[] {"PUT", "/priority", "{\"priority\":99}"}, new String[] {"DELETE", "", null})) {
+            HttpResponse<String> refused = send("rome", change[0], "/engine-rest/job/" + cleanup.getId() + change[1], change[2]);
+            assertThat(refused.statusCode()).as(change[0] + " " + change[1] + ": " + refused.body()).isEqualTo(403);
+        }
+
         Job after = management.createJobQuery().jobId(cleanup.getId()).singleResult();
-        assertThat(after).as("the job did not run").isNotNull();
+        assertThat(after).as("the job did not run and is still there").isNotNull();
+        assertThat(after.isSuspended()).isFalse();
+        assertThat(after.getPriority()).isEqualTo(cleanup.getPriority());
         assertThat(after.getDuedate()).isEqualTo(cleanup.getDuedate());
         assertThat(after.getRetries()).as("a refusal is no failure of the job").isEqualTo(cleanup.getRetries());
         assertThat(after.getExceptionMessage()).isNull();
+    }
+
+    @Test
+    void anotherSitesPageCannotUseAStaffBrowsersCredentialsOnTheEngine() throws Exception {
+        long deployments = deskDb.queryForObject("select count(*) from act_re_deployment", Long.class);
+        String boundary = "crosssite" + UUID.randomUUID().toString().replace("-", "");
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(uri("/engine-rest/deployment/create"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8)))
+                .header("Origin", "https://evil.example").header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: form-data; "
+                        + "name=\"deployment-name\"\r\n\r\nforged\r\n--" + boundary + "--\r\n")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(deskDb.queryForObject("select count(*) from act_re_deployment", Long.class)).isEqualTo(deployments);
+        assertThat(send("rome", "GET", "/engine-rest/task/count", null).statusCode())
+                .as("reading without an Origin, as programs do, still works").isEqualTo(200);
     }
 
     @Test

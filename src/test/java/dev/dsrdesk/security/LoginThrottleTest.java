@@ -68,6 +68,25 @@ class LoginThrottleTest {
     }
 
     @Test
+    void credentialsSpelledOddlyCountLikeAnyOthers() throws Exception {
+        String encoded = java.util.Base64.getEncoder().encodeToString("sao-paulo:guess".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        // Spring takes whatever follows "Basic" and one more character; Camunda decodes skipping non-base64 characters
+        List<String> spellings = List.of("Authorization: BasicX" + encoded, "Authorization: Basic *" + encoded,
+                "Authorization: basic " + encoded);
+        int address = 31;
+        for (String spelling : spellings) {
+            for (String path : List.of("/dashboard", "/engine-rest/task/count")) {
+                client("127.0.0." + address++).get(path, spelling);
+            }
+        }
+
+        Answer throttled = client("127.0.0.39").get("/engine-rest/task/count", auth("sao-paulo", "demo"));
+
+        assertThat(throttled.status()).as("six oddly spelled wrong passwords count against the user").isEqualTo(429);
+        assertNotLocked("sao-paulo");
+    }
+
+    @Test
     void wrongPasswordsFromOneAddressAreSlowedDownForEveryUserNameNotLockedOut() throws Exception {
         for (int i = 0; i < 4; i++) {
             assertThat(client("127.0.0.21").get("/dashboard", auth("nobody" + i, "guess")).status()).isEqualTo(401);
