@@ -76,11 +76,10 @@ class WebhookConnector {
         body.put("action", step.action());
         // only what the desk verified: a typed name or phone could point the processor at another person
         Map<String, Object> subject = new LinkedHashMap<>();
-        List<Map<String, Object>> identifiers = new java.util.ArrayList<>();
+        List<SentIdentifier> identifiers = new java.util.ArrayList<>();
         for (RequesterIdentifier identifier : step.verifiedIdentifiers()) {
             subject.put(identifier.kind().name().toLowerCase(java.util.Locale.ROOT), identifier.value());
-            identifiers.add(Map.of("type", identifier.kind().name(), "value", identifier.value(), "verified", true,
-                    "verifiedBy", identifier.checkedBy().name()));
+            identifiers.add(new SentIdentifier(identifier.kind().name(), identifier.value(), true, identifier.checkedBy().name()));
         }
         body.put("subject", subject);
         body.put("identifiers", identifiers);
@@ -110,6 +109,10 @@ class WebhookConnector {
     }
 
     /** What the processor is asked to do, for whom, and where to answer. */
+    /** One identifier as the processor receives it, flagged with how the desk verified it. */
+    record SentIdentifier(String type, String value, boolean verified, String verifiedBy) {
+    }
+
     /** What the processor is asked; only verified identifiers travel. */
     record StepRequest(String reference, String action, List<RequesterIdentifier> verifiedIdentifiers, String callbackUrl,
                        java.time.Instant answerBy) {

@@ -87,7 +87,8 @@ class ProcessorMailTest {
         desk.runJobs(request.getReference());
 
         String mail = desk.lastMailTo(CONTACT, "Privacy request " + request.getReference() + ": please send us the data you hold");
-        assertThat(mail).contains(email).contains("Export:");
+        assertThat(mail).contains(email).contains("Export:").contains("email " + email + ": verified")
+                .as("only verified identifiers travel, never the typed name").doesNotContain("Ada Lovelace");
         String token = tokenIn(mail);
         mvc.perform(get("/processor-answer").param("token", token))
                 .andExpect(status().isOk())

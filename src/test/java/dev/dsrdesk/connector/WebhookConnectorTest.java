@@ -81,6 +81,9 @@ class WebhookConnectorTest {
         assertThat(sent.get("reference").asText()).isEqualTo(request.getReference());
         assertThat(sent.get("action").asText()).isEqualTo("EXPORT");
         assertThat(sent.at("/subject/email").asText()).isEqualTo(email);
+        assertThat(sent.at("/subject").has("fullName")).as("a typed name is no verified identifier").isFalse();
+        assertThat(sent.get("identifiers").toString()).isEqualTo(
+                "[{\"type\":\"EMAIL\",\"value\":\"" + email + "\",\"verified\":true,\"verifiedBy\":\"EMAIL_LINK\"}]");
         assertThat(sent.get("callbackUrl").asText()).startsWith("http://localhost:8080/connector-callback/");
         EntityStep step = step(request);
         assertThat(step.getState().name()).isEqualTo("DONE");
