@@ -63,6 +63,7 @@ class ConfirmationTaskListener implements TaskListener {
         String entityId = identity.entityId();
         DataSubjectRequest request = requests.byReference(reference);
         EntityStep step = answers.stepOf(reference, entityId);
+        task.setName(reference + ": confirm " + identity.action() + " (" + entityId + ")");
         task.setVariableLocal("subjectName", request.getFullName());
         task.setVariableLocal("subjectEmail", request.getEmail());
         task.setVariableLocal("entityName", registry.byId(entityId).name());

@@ -65,6 +65,7 @@ class EntityStepTaskListener implements TaskListener {
         Entity entity = registry.byId(step.entityId());
         EntityAction action = step.action();
         answers.open(request.getReference(), entity.id(), task.getDueDate().toInstant().atZone(clock.getZone()).toLocalDate());
+        task.setName(request.getReference() + ": " + action + " (" + entity.id() + ")");
         task.setVariableLocal("subjectName", request.getFullName());
         task.setVariableLocal("subjectEmail", request.getEmail());
         task.setVariableLocal("subjectPhone", request.getPhone() == null ? "" : request.getPhone());

@@ -25,11 +25,16 @@ class ReviewTaskListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         switch (task.getEventName()) {
-            case EVENTNAME_CREATE -> task.setVariableLocal("responseSummary",
-                    summary.forStaff(task.getExecution().getProcessBusinessKey()));
+            case EVENTNAME_CREATE -> show(task);
             case EVENTNAME_COMPLETE -> check(task);
             default -> throw new IllegalStateException("reviewListener is not meant for " + task.getEventName());
         }
+    }
+
+    private void show(DelegateTask task) {
+        String reference = task.getExecution().getProcessBusinessKey();
+        task.setName("Review response to " + reference);
+        task.setVariableLocal("responseSummary", summary.forStaff(reference));
     }
 
     private void check(DelegateTask task) {

@@ -11,6 +11,14 @@ class RevisionTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        switch (task.getEventName()) {
+            case EVENTNAME_CREATE -> task.setName("Revise response to " + task.getExecution().getProcessBusinessKey());
+            case EVENTNAME_COMPLETE -> decide(task);
+            default -> throw new IllegalStateException("revisionListener is not meant for " + task.getEventName());
+        }
+    }
+
+    private void decide(DelegateTask task) {
         TaskInput input = TaskInput.of(task);
         Object askAgain = task.getVariable("askEntitiesAgain");
         boolean entitiesAskedAgain = askAgain != null && input.requiredBoolean("askEntitiesAgain");

@@ -5,6 +5,7 @@ import dev.dsrdesk.notification.LinkSettings;
 import dev.dsrdesk.reminder.StaffNotices;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -15,16 +16,18 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.Customizer;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * One identity everywhere: the Camunda users sign in to Tasklist and Cockpit (Camunda's own login),
@@ -76,7 +79,8 @@ public class SecurityConfiguration {
                         requests.requestMatchers(HttpMethod.GET, "/dev/mailbox").permitAll();
                     }
                     requests
-                            .requestMatchers(HttpMethod.GET, "/", "/submitted", "/verify", "/download", "/processor-answer", "/css/**", "/js/**", "/favicon.ico")
+                            .requestMatchers(HttpMethod.GET, "/", "/submitted", "/verify", "/download", "/processor-answer", "/css/**", "/js/**", "/favicon.ico",
+                                    "/robots.txt")
                             .permitAll()
                             .requestMatchers(HttpMethod.POST, "/requests", "/verify", "/download", "/processor-answer", "/api/requests").permitAll()
                         // processors answering later: the URL's secret and the body's signature are the credentials
@@ -89,7 +93,8 @@ public class SecurityConfiguration {
                             .requestMatchers("/api/**").hasAnyAuthority(DPO, MANAGERS)
                             .anyRequest().denyAll();
                 })
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint(signInOrNotFound()))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signInOrNotFound()))
                 // links in mails carry secrets in their query: no page may leak them in a Referer
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
@@ -100,6 +105,25 @@ public class SecurityConfiguration {
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/connector-callback/**"))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .build();
+    }
+
+    /**
+     * Staff pages and the API ask for credentials; any other path a visitor may have mistyped gets the desk's own
+     * "page not found" in their language, never a browser's sign-in prompt. Credentials that failed get the prompt.
+     */
+    private static AuthenticationEntryPoint signInOrNotFound() {
+        BasicAuthenticationEntryPoint signIn = new BasicAuthenticationEntryPoint();
+        signIn.setRealmName("Privacy desk");
+        RequestMatcher staff = new OrRequestMatcher(Stream.of("/api/**", "/staff/**", "/dashboard", "/dashboard/**",
+                        "/actuator/**", "/dev/**")
+                .map(pattern -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(pattern)).toList());
+        return (request, response, failure) -> {
+            if (request.getHeader("Authorization") != null || staff.matches(request)) {
+                signIn.commence(request, response, failure);
+            } else {
+                response.sendError(HttpStatus.NOT_FOUND.value());
+            }
+        };
     }
 
     /**

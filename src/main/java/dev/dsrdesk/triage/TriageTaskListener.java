@@ -37,6 +37,8 @@ class TriageTaskListener implements TaskListener {
 
     private void show(DelegateTask task) {
         DataSubjectRequest request = requests.byReference(task.getExecution().getProcessBusinessKey());
+        // the diagram names the step; the task names the request
+        task.setName("Triage " + request.getType() + " request " + request.getReference());
         task.setVariableLocal("requesterName", request.getFullName());
         task.setVariableLocal("requesterEmail", request.getEmail());
         task.setVariableLocal("identifiers", request.identifiersForStaff());

@@ -43,6 +43,7 @@ class IdentityReviewTaskListener implements TaskListener {
 
     private void show(DelegateTask task) {
         DataSubjectRequest request = requests.byReference(task.getExecution().getProcessBusinessKey());
+        task.setName("Review identity for " + request.getReference());
         task.setVariableLocal("requesterName", request.getFullName());
         task.setVariableLocal("requesterEmail", request.getEmail());
         task.setVariableLocal("requesterPhone", request.getPhone() == null ? "" : request.getPhone());

@@ -9,6 +9,9 @@ import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.support.DeskDriver;
 import dev.dsrdesk.support.DeskTest;
 import java.util.List;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -70,6 +73,8 @@ class DataSubjectRequestProcessTest {
         assertThat(desk.statusOf(request.getReference())).isEqualTo("IN_TRIAGE");
         Task triage = desk.taskOf(request.getReference(), "Task_TriageRequest");
         assertThat(triage).hasCandidateGroup("dpo");
+        assertThat(triage.getName()).as("the diagram says 'Triage the request'; the task names the request")
+                .isEqualTo("Triage " + type + " request " + request.getReference());
         assertThat(triage.getDueDate()).isNotNull();
         assertThat(triage.getFollowUpDate()).isBefore(triage.getDueDate());
 
@@ -255,6 +260,8 @@ class DataSubjectRequestProcessTest {
 
         assertThat(process).isWaitingAt("Task_ReviseResponse").hasNotPassed("Task_SendClosure");
         assertThat(desk.taskOf(request.getReference(), "Task_ReviseResponse")).hasCandidateGroup("dpo");
+        assertThat(desk.taskOf(request.getReference(), "Task_ReviseResponse").getName())
+                .isEqualTo("Revise response to " + request.getReference());
         assertThat(desk.mailSubjectsTo(email)).noneMatch(subject -> subject.contains("is complete"));
 
         desk.complete(desk.taskOf(request.getReference(), "Task_ReviseResponse"),
@@ -267,6 +274,19 @@ class DataSubjectRequestProcessTest {
 
         assertThat(process).isEnded();
         assertThat(desk.mailSubjectsTo(email)).filteredOn(subject -> subject.contains("is complete")).hasSize(1);
+    }
+
+    @Test
+    void diagramsNameTheirStepsInPlainWordsWithoutExpressions() throws Exception {
+        for (String diagram : List.of("data-subject-request.bpmn", "entity-fulfilment.bpmn", "mail-delivery.bpmn",
+                "staff-digest.bpmn", "retention-purge.bpmn")) {
+            try (var in = getClass().getClassLoader().getResourceAsStream(diagram)) {
+                BpmnModelInstance model = Bpmn.readModelFromStream(in);
+                assertThat(model.getModelElementsByType(FlowElement.class))
+                        .as(diagram).extracting(FlowElement::getName)
+                        .noneMatch(name -> name != null && (name.contains("${") || name.contains("#{")));
+            }
+        }
     }
 
     private String candidateGroupOf(Task task) {
