@@ -1,6 +1,7 @@
 package dev.dsrdesk.fulfilment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dsrdesk.registry.EntityRegistry;
 import dev.dsrdesk.request.DataSubjectRequest;
@@ -65,9 +66,9 @@ public class ResponseSummary {
             if (step.getCompletedBy() != null) {
                 text.append(" (by ").append(step.getCompletedBy()).append(")");
             }
-            int count = recordCount(step);
-            if (count > 0) {
-                text.append(", ").append(count).append(" record(s)");
+            List<EntityRecord> records = records(step);
+            if (!records.isEmpty()) {
+                text.append(", ").append(records.size()).append(records.size() == 1 ? " record" : " records");
             }
             ActionReport report = step.getReport();
             append(text, "done", report.actionTaken());
@@ -80,6 +81,9 @@ public class ResponseSummary {
                 text.append(". Notes: ").append(step.getNotes());
             }
             text.append('\n');
+            // exactly what the report will print for this entity: the reviewer approves what they have seen
+            records.forEach(record -> text.append("    ").append(record.category()).append(" · ").append(record.field())
+                    .append(": ").append(record.value()).append(" (").append(record.source()).append(")\n"));
         }
         return text.toString();
     }
@@ -91,11 +95,15 @@ public class ResponseSummary {
     }
 
     private int recordCount(EntityStep step) {
+        return records(step).size();
+    }
+
+    private List<EntityRecord> records(EntityStep step) {
         if (step.getRecordsJson() == null) {
-            return 0;
+            return List.of();
         }
         try {
-            return json.readTree(step.getRecordsJson()).size();
+            return json.readValue(step.getRecordsJson(), new TypeReference<List<EntityRecord>>() { });
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("entity_step.records_json holds JSON written by the desk", e);
         }

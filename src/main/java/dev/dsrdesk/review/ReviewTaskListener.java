@@ -2,13 +2,15 @@ package dev.dsrdesk.review;
 
 import dev.dsrdesk.audit.AuditTrail;
 import dev.dsrdesk.fulfilment.ResponseSummary;
+import dev.dsrdesk.notification.LinkSettings;
 import dev.dsrdesk.process.TaskActor;
 import dev.dsrdesk.process.TaskInput;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Shows the reviewer every entity's answer; a response sent back needs a comment saying what to fix. */
+/** Shows the reviewer every entity's answer, record by record, and where to preview the answer as it will leave; a response sent back needs a comment saying what to fix. */
 @Component("reviewListener")
 class ReviewTaskListener implements TaskListener {
 
@@ -16,10 +18,12 @@ class ReviewTaskListener implements TaskListener {
 
     private final ResponseSummary summary;
     private final AuditTrail audit;
+    private final LinkSettings links;
 
-    ReviewTaskListener(ResponseSummary summary, AuditTrail audit) {
+    ReviewTaskListener(ResponseSummary summary, AuditTrail audit, LinkSettings links) {
         this.summary = summary;
         this.audit = audit;
+        this.links = links;
     }
 
     @Override
@@ -35,6 +39,7 @@ class ReviewTaskListener implements TaskListener {
         String reference = task.getExecution().getProcessBusinessKey();
         task.setName("Review response to " + reference);
         task.setVariableLocal("responseSummary", summary.forStaff(reference));
+        task.setVariableLocal("previewAddress", links.to("/staff/requests/" + reference + "/preview"));
     }
 
     private void check(DelegateTask task) {
@@ -47,6 +52,6 @@ class ReviewTaskListener implements TaskListener {
         task.getExecution().setVariable("approved", approved);
         task.getExecution().setVariable("reviewedBy", TaskActor.of(task));
         audit.record(task.getExecution().getProcessBusinessKey(), approved ? "APPROVED" : "SENT_BACK", TaskActor.of(task), null);
-        task.getExecution().removeVariable("responseSummary");
+        task.getExecution().removeVariables(List.of("responseSummary", "previewAddress"));
     }
 }

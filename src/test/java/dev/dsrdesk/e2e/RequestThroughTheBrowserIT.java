@@ -154,9 +154,23 @@ class RequestThroughTheBrowserIT extends DeskOverHttp {
             browser.nextPerson();
             browser.step("operator-signs-in-again", () -> tasklist.signIn("operator", "demo"));
 
+            String previewPath = "/staff/requests/" + ref + "/preview";
+            browser.step("operator-sees-the-records-in-the-review", () -> {
+                tasklist.open("Review response to " + ref);
+                assertThat(tasklist.field("What each entity answered")).contains("Interactive Media S.p.A.").contains(ROME_RECORD);
+                WebElement preview = browser.visible(By.xpath("//div[contains(@class,'fjs-form')]//a[contains(normalize-space(.),"
+                        + "'Open the answer as the requester will receive it')]"));
+                assertThat(preview.getAttribute("href")).endsWith(previewPath);
+            });
+            browser.step("operator-previews-the-answer", () -> {
+                browser.open(baseUrl().replace("://", "://operator:demo@") + previewPath);
+                assertThat(browser.visible(By.cssSelector(".preview")).getText()).contains("Nothing has been sent yet");
+                assertThat(browser.visible(By.id("data")).getText()).contains(ROME_RECORD);
+            });
+
             browser.step("operator-approves-the-response", () -> {
+                browser.open(baseUrl() + "/camunda/app/tasklist/default/");
                 taskId[0] = tasklist.open("Review response to " + ref);
-                assertThat(tasklist.field("What each entity answered")).contains("Interactive Media S.p.A.");
                 tasklist.claim();
                 tasklist.choose("Approved: send the response to the requester");
                 tasklist.complete();

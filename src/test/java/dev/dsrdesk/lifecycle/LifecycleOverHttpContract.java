@@ -120,6 +120,20 @@ abstract class LifecycleOverHttpContract extends DeskOverHttp {
         }
 
         JsonNode review = awaitTasks("operator", reference, "Task_ReviewResponse", 1).get(0);
+        JsonNode shown = json.readTree(send(engineRest("reviewer", "/task/" + review.get("id").asText() + "/form-variables")).body());
+        assertThat(shown.at("/responseSummary/value").asText()).as("the reviewer sees the records, not a count")
+                .contains("Contact information · email: linus@example.org (Rome CRM)");
+        String previewPath = "/staff/requests/" + reference + "/preview";
+        assertThat(shown.at("/previewAddress/value").asText()).endsWith(previewPath);
+        HttpResponse<String> preview = send(get(previewPath).header("Authorization", basic("reviewer")));
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(preview.body()).contains("Preview for the desk’s reviewer").contains("linus@example.org")
+                .contains("Example S.r.l.").contains("id=\"rights\"");
+        assertThat(send(get(previewPath).header("Authorization", basic("manager"))).statusCode())
+                .as("managers watch deadlines, not requesters' data").isEqualTo(403);
+        assertThat(send(get(previewPath).header("Authorization", basic("rome"))).statusCode()).isEqualTo(403);
+        assertThat(send(get("/staff/requests/DSR-1999-000001/preview").header("Authorization", basic("reviewer"))).statusCode())
+                .isEqualTo(404);
         completeTask("reviewer", review, "{\"approved\":{\"value\":true}}", 204);
 
         MimeMessage closure = awaitMail(email, "Your privacy request " + reference + " is complete");
