@@ -86,7 +86,7 @@ class ConfirmationTaskListener implements TaskListener {
             String field = input.requiredText("rectifyField", 200, "which field to correct, one of: "
                     + String.join(", ", automated.rectifiableFields(entityId)));
             if (!automated.rectifiableFields(entityId).contains(field)) {
-                throw TaskInput.refused("rectifyField", "rectifyField must be one of: "
+                throw input.refusal("rectifyField", "must be one of: "
                         + String.join(", ", automated.rectifiableFields(entityId)));
             }
             String value = input.requiredText("rectifyValue", MAX_VALUE, "the right value, as the requester gave it");

@@ -38,17 +38,17 @@ public record ActionReport(String actionTaken, String retained, String retention
         String recipients = only(input, "recipientsNotified", NOTIFIES_RECIPIENTS, action);
         if (outcome == StepState.DONE) {
             if (ACTION_TAKEN.contains(action) && actionTaken == null) {
-                throw TaskInput.refused("actionTaken", "actionTaken is required: say what was "
+                throw input.refusal("actionTaken", "is required: say what was "
                         + (action == EntityAction.ERASE ? "erased or anonymised" : "done") + ", by category and system");
             }
             if (action == EntityAction.RECTIFY && (before == null || after == null)) {
-                throw TaskInput.refused(before == null ? "valueBefore" : "valueAfter",
-                        "valueBefore and valueAfter are required for a rectification: what was wrong and what it is now");
+                String missing = before == null ? "valueBefore" : "valueAfter";
+                throw input.refusal(missing, "is required for a rectification (" + input.label("valueBefore") + " and "
+                        + input.label("valueAfter") + ": what was wrong and what it is now)");
             }
         }
         if (retained != null && retentionReason == null) {
-            throw TaskInput.refused("retentionReason",
-                    "retentionReason is required when data was kept: name the legal obligation (GDPR Art. 17(3))");
+            throw input.refusal("retentionReason", "is required when data was kept: name the legal obligation (GDPR Art. 17(3))");
         }
         return new ActionReport(actionTaken, retained, retentionReason, before, after, recipients);
     }
@@ -56,7 +56,7 @@ public record ActionReport(String actionTaken, String retained, String retention
     private static String only(TaskInput input, String field, Set<EntityAction> allowedFor, EntityAction action) {
         String value = input.text(field, MAX_TEXT);
         if (value != null && !allowedFor.contains(action)) {
-            throw TaskInput.refused(field, field + " does not apply to the action " + action);
+            throw input.refusal(field, "does not apply to the action " + action);
         }
         return value;
     }

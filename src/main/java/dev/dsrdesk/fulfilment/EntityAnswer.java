@@ -17,41 +17,41 @@ record EntityAnswer(StepState outcome, String notes, List<EntityRecord> records,
         StepState outcome = input.requiredChoice("outcome", Outcome.class).state;
         String notes = input.text("notes", MAX_NOTES);
         String recordsText = input.text("records", 1_000_000);
-        List<EntityRecord> records = recordsText == null ? List.of() : parseRecords(recordsText, json);
+        List<EntityRecord> records = recordsText == null ? List.of() : parseRecords(input, recordsText, json);
         if (action != EntityAction.EXPORT && !records.isEmpty()) {
-            throw TaskInput.refused("records", "records are only given for access and portability requests (action EXPORT)");
+            throw input.refusal("records", "are only given for access and portability requests (action EXPORT)");
         }
         if (action == EntityAction.EXPORT && outcome == StepState.DONE && records.isEmpty()) {
-            throw TaskInput.refused("records", "records are required when data was found: a JSON array of "
+            throw input.refusal("records", "are required when data was found: a JSON array of "
                     + "{category, field, value, source}; answer NO_DATA when nothing was found");
         }
         if (outcome == StepState.NO_DATA && !records.isEmpty()) {
-            throw TaskInput.refused("records", "an answer of NO_DATA cannot carry records");
+            throw input.refusal("records", "cannot come with the outcome NO_DATA");
         }
         return new EntityAnswer(outcome, notes, records, ActionReport.read(input, action, outcome));
     }
 
-    private static List<EntityRecord> parseRecords(String text, ObjectMapper json) {
+    private static List<EntityRecord> parseRecords(TaskInput input, String text, ObjectMapper json) {
         JsonNode root;
         try {
             root = json.readTree(text);
         } catch (JsonProcessingException e) {
-            throw TaskInput.refused("records", "records is not valid JSON (line " + e.getLocation().getLineNr()
+            throw input.refusal("records", "are not valid JSON (line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + "): expected an array of {category, field, value, source}");
         }
         if (root == null || !root.isArray()) {
-            throw TaskInput.refused("records", "records must be a JSON array of {category, field, value, source}");
+            throw input.refusal("records", "must be a JSON array of {category, field, value, source}");
         }
         List<EntityRecord> records = new ArrayList<>();
         for (int i = 0; i < root.size(); i++) {
             JsonNode item = root.get(i);
             if (!item.isObject()) {
-                throw TaskInput.refused("records", "records[" + i + "] must be an object {category, field, value, source}");
+                throw input.refusal("records", "entry " + (i + 1) + " must be an object {category, field, value, source}");
             }
             for (String field : RECORD_FIELDS) {
                 JsonNode value = item.get(field);
                 if (value == null || !value.isTextual() || value.asText().isBlank()) {
-                    throw TaskInput.refused("records", "records[" + i + "]." + field + " is required and must be text");
+                    throw input.refusal("records", "entry " + (i + 1) + ": " + field + " is required and must be text");
                 }
             }
             records.add(new EntityRecord(item.get("category").asText(), item.get("field").asText(),

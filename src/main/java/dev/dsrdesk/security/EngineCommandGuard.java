@@ -55,11 +55,7 @@ import org.springframework.stereotype.Component;
 @Component
 class EngineCommandGuard extends AbstractProcessEnginePlugin {
 
-    private final TaskForms forms;
-
-    EngineCommandGuard(TaskForms forms) {
-        this.forms = forms;
-    }
+    private final TaskForms forms = TaskForms.deployed();
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -110,7 +110,7 @@ class AutomatedFulfilmentTest {
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> desk.complete(confirm,
                         Map.of("confirmation", "CONFIRM", "rectifyField", "bot_account.password", "rectifyValue", "x")))
-                .hasMessageContaining("rectifyField must be one of");
+                .hasMessageContaining("Field to correct must be one of");
         desk.complete(confirm, Map.of("confirmation", "CONFIRM", "rectifyField", "bot_account.owner_name",
                 "rectifyValue", "Patricia Lee"));
         desk.runJobs(request.getReference());

@@ -57,7 +57,7 @@ class StaffIntakeTest {
         assertThat(desk.statusOf(request.getReference())).isEqualTo("AWAITING_IDENTITY_REVIEW");
 
         assertThatThrownBy(() -> desk.complete(desk.taskOf(request.getReference(), "Task_ReviewIdentity"),
-                Map.of("identityVerified", true))).hasMessageContaining("identityEvidence is required");
+                Map.of("identityVerified", true))).hasMessageContaining("Evidence checked is required");
         assertThatThrownBy(() -> desk.complete(desk.taskOf(request.getReference(), "Task_ReviewIdentity"),
                 Map.of("identityVerified", true, "identityEvidence", "Signed letter matches the customer record")))
                 .as("established, but by which identifier?").hasMessageContaining("Tick the identifiers the evidence covers");
@@ -85,7 +85,7 @@ class StaffIntakeTest {
 
         assertThatThrownBy(() -> desk.complete(desk.taskOf(request.getReference(), "Task_ReviewIdentity"),
                 Map.of("identityVerified", false, "identityEvidence", "Caller could not confirm the account email")))
-                .hasMessageContaining("refusalReason is required");
+                .hasMessageContaining("Why identity could not be established is required");
         desk.complete(desk.taskOf(request.getReference(), "Task_ReviewIdentity"), Map.of("identityVerified", false,
                 "identityEvidence", "Caller could not confirm the account email",
                 "refusalReason", "The caller could not confirm the email address we hold."));

@@ -135,17 +135,17 @@ class DataSubjectRequestProcessTest {
         DataSubjectRequest erasure = desk.acceptedRequest("ERASURE", DeskDriver.uniqueEmail());
         Task erase = desk.entityTasks(erasure.getReference()).get(0);
         assertThatThrownBy(() -> desk.complete(erase, Map.of("outcome", "DONE")))
-                .hasMessageContaining("actionTaken is required");
+                .hasMessageContaining("What was done is required");
         assertThatThrownBy(() -> desk.complete(erase, Map.of("outcome", "DONE", "actionTaken", "CRM row deleted",
-                "retained", "Invoices"))).hasMessageContaining("retentionReason is required");
+                "retained", "Invoices"))).hasMessageContaining("Legal obligation that requires keeping it is required");
         assertThatThrownBy(() -> desk.complete(erase, Map.of("outcome", "DONE", "actionTaken", "CRM row deleted",
-                "valueBefore", "x"))).hasMessageContaining("valueBefore does not apply to the action ERASE");
+                "valueBefore", "x"))).hasMessageContaining("Before: what was recorded does not apply to the action ERASE");
         desk.complete(erase, Map.of("outcome", "NO_DATA"));
 
         DataSubjectRequest rectification = desk.acceptedRequest("RECTIFICATION", DeskDriver.uniqueEmail());
         Task rectify = desk.entityTasks(rectification.getReference()).get(0);
         assertThatThrownBy(() -> desk.complete(rectify, Map.of("outcome", "DONE", "valueBefore", "old")))
-                .hasMessageContaining("valueBefore and valueAfter are required");
+                .hasMessageContaining("is required for a rectification (Before: what was recorded and After: what is recorded now");
         desk.complete(rectify, Map.of("outcome", "DONE", "valueBefore", "old", "valueAfter", "new"));
         assertThat(desk.entityTasks(rectification.getReference())).extracting(Task::getId).doesNotContain(rectify.getId());
     }
@@ -194,9 +194,9 @@ class DataSubjectRequestProcessTest {
         Task triage = desk.taskOf(request.getReference(), "Task_TriageRequest");
 
         assertThatThrownBy(() -> desk.complete(triage, Map.of("decision", "REJECT")))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("rejectionReason is required");
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Reasons for the rejection is required");
         assertThatThrownBy(() -> desk.complete(triage, Map.of("decision", "MAYBE")))
-                .hasMessageContaining("decision must be one of ACCEPT, REJECT");
+                .hasMessageContaining("Decision must be one of ACCEPT, REJECT");
 
         assertThat(desk.processOf(request.getReference())).isWaitingAt("Task_TriageRequest");
         assertThat(desk.taskOf(request.getReference(), "Task_TriageRequest").getId()).isEqualTo(triage.getId());
@@ -208,13 +208,13 @@ class DataSubjectRequestProcessTest {
         Task step = desk.entityTasks(request.getReference()).get(0);
 
         assertThatThrownBy(() -> desk.complete(step, Map.of("outcome", "DONE", "records", "[{\"category\": ")))
-                .hasMessageContaining("records is not valid JSON");
+                .hasMessageContaining("Records found are not valid JSON");
         assertThatThrownBy(() -> desk.complete(step, Map.of("outcome", "DONE", "records", "[{\"category\":\"x\"}]")))
-                .hasMessageContaining("records[0].field is required");
+                .hasMessageContaining("Records found entry 1: field is required");
         assertThatThrownBy(() -> desk.complete(step, Map.of("outcome", "DONE")))
-                .hasMessageContaining("records are required when data was found");
+                .hasMessageContaining("Records found are required when data was found");
         assertThatThrownBy(() -> desk.complete(step, Map.of("outcome", "PERHAPS")))
-                .hasMessageContaining("outcome must be one of DONE, NO_DATA");
+                .hasMessageContaining("Outcome must be one of DONE, NO_DATA");
 
         assertThat(desk.entityTasks(request.getReference())).extracting(Task::getId).contains(step.getId());
     }
@@ -254,7 +254,7 @@ class DataSubjectRequestProcessTest {
         ProcessInstance process = desk.processOf(request.getReference());
 
         assertThatThrownBy(() -> desk.complete(desk.taskOf(request.getReference(), "Task_ReviewResponse"),
-                Map.of("approved", false))).hasMessageContaining("reviewComment is required");
+                Map.of("approved", false))).hasMessageContaining("Review comment is required");
         desk.complete(desk.taskOf(request.getReference(), "Task_ReviewResponse"),
                 Map.of("approved", false, "reviewComment", "Rome's CRM export is missing: ask again."));
 
