@@ -5,11 +5,15 @@ import dev.dsrdesk.language.SupportedLanguages;
 import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.request.RequestType;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import dev.dsrdesk.security.RateLimiter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -19,17 +23,28 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
-/** The public page where a data subject exercises a right. */
+/**
+ * The public page where a data subject exercises a right. Each page carries a form token: the same form sent again
+ * (back, then send) is the same request, not a second one with a second set of mails. After sending, the browser
+ * lands on the request's own confirmation address, which survives a reload and shows nothing but the reference.
+ */
 @Controller
 @RequesterFacing
 class IntakePageController {
 
-    private final IntakeService intake;
+    private static final Pattern FORM_TOKEN = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern REFERENCE = Pattern.compile("DSR-[0-9]{4}-[0-9]{6}");
 
-    IntakePageController(IntakeService intake) {
+    private final IntakeService intake;
+    private final IdempotencyKeys keys;
+
+    IntakePageController(IntakeService intake, IdempotencyKeys keys) {
         this.intake = intake;
+        this.keys = keys;
     }
 
     @ModelAttribute("requestTypes")
@@ -52,35 +67,82 @@ class IntakePageController {
     @GetMapping("/")
     String form(Model model) {
         model.addAttribute("submission", new RequestSubmission());
+        model.addAttribute("formToken", UUID.randomUUID().toString());
         return "intake";
     }
 
     @PostMapping("/requests")
     String submit(@Valid @ModelAttribute("submission") RequestSubmission submission, BindingResult errors,
-                  Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
+                  @RequestParam(name = "formToken", required = false) String formToken,
+                  Locale locale, Model model, HttpSession session, HttpServletResponse response) {
+        String token = formToken != null && FORM_TOKEN.matcher(formToken).matches() ? formToken : UUID.randomUUID().toString();
         if (errors.hasErrors()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("formToken", token);
             return "intake";
         }
-        DataSubjectRequest request;
+        String reference;
         try {
-            request = intake.submit(submission, SupportedLanguages.bestFor(locale));
+            reference = onceFor(token, submission, SupportedLanguages.bestFor(locale), session);
         } catch (RateLimiter.TooManyRequests tooMany) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(tooMany.retryAfterSeconds()));
             errors.reject("intake.tooMany");
+            model.addAttribute("formToken", token);
             return "intake";
         }
-        redirect.addFlashAttribute("reference", request.getReference());
-        redirect.addFlashAttribute("email", request.getEmail());
-        return "redirect:/submitted";
+        return "redirect:/submitted/" + reference;
     }
 
-    @GetMapping("/submitted")
-    String submitted(Model model) {
-        if (!model.containsAttribute("reference")) {
-            return "redirect:/";
+    /**
+     * The request this form made, made once: the same page sent again with the same content is answered with the
+     * first request, by its form token or, where going back reloaded the page with a fresh token (browsers restore
+     * what was typed, not hidden fields), by the same content sent from the same browser session. Changed content
+     * after going back is a request of its own.
+     */
+    private String onceFor(String formToken, RequestSubmission submission, String language, HttpSession session) {
+        IdempotencyKeys.Claim claim = keys.claim("form:" + formToken, submission, "");
+        SentFromThisBrowser sent = SentFromThisBrowser.of(session);
+        Optional<String> sentBefore = sent.referenceFor(claim.fingerprint());
+        if (sentBefore.isPresent()) {
+            return sentBefore.get();
         }
+        String reference = onceForToken(claim, submission, language);
+        sent.remember(claim.fingerprint(), reference);
+        return reference;
+    }
+
+    private String onceForToken(IdempotencyKeys.Claim claim, RequestSubmission submission, String language) {
+        Optional<String> earlier;
+        try {
+            earlier = keys.earlier(claim);
+        } catch (ErrorResponseException changedContent) {
+            return intake.submit(submission, language).getReference();
+        }
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        try {
+            return keys.firstUnder(claim, () -> intake.submit(submission, language)).getReference();
+        } catch (RuntimeException e) {
+            if (!IdempotencyKeys.lostTheRace(e)) {
+                throw e;
+            }
+            return keys.earlier(claim).orElseThrow(() -> e);
+        }
+    }
+
+    /**
+     * The confirmation's own address: it shows the reference from the address only, never the requester's details,
+     * and says the same for any well-formed reference, so it tells nobody which requests exist.
+     */
+    @GetMapping("/submitted/{reference}")
+    String submitted(@PathVariable String reference, Model model, HttpServletResponse response) {
+        if (!REFERENCE.matcher(reference).matches()) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            return "error/404";
+        }
+        model.addAttribute("reference", reference);
         return "submitted";
     }
 

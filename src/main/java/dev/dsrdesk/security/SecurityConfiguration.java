@@ -79,7 +79,7 @@ public class SecurityConfiguration {
                         requests.requestMatchers(HttpMethod.GET, "/dev/mailbox").permitAll();
                     }
                     requests
-                            .requestMatchers(HttpMethod.GET, "/", "/submitted", "/verify", "/download", "/processor-answer", "/css/**", "/js/**", "/favicon.ico",
+                            .requestMatchers(HttpMethod.GET, "/", "/submitted/*", "/verify", "/download", "/processor-answer", "/css/**", "/js/**", "/favicon.ico",
                                     "/robots.txt")
                             .permitAll()
                             .requestMatchers(HttpMethod.POST, "/requests", "/verify", "/download", "/processor-answer", "/api/requests").permitAll()

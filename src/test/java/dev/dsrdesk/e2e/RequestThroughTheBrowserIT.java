@@ -88,7 +88,8 @@ class RequestThroughTheBrowserIT extends DeskOverHttp {
                 browser.clickable(By.cssSelector("form button[type=submit]")).click();
                 reference[0] = browser.visible(By.cssSelector(".reference")).getText().strip();
                 assertThat(reference[0]).matches(REFERENCE);
-                assertThat(browser.visible(By.tagName("main")).getText()).contains(email);
+                assertThat(browser.url()).as("the confirmation has its own address").endsWith("/submitted/" + reference[0]);
+                assertThat(browser.visible(By.tagName("main")).getText()).as("and shows nothing personal").doesNotContain(email);
             });
             String ref = reference[0];
 
@@ -236,6 +237,17 @@ class RequestThroughTheBrowserIT extends DeskOverHttp {
                 browser.press(Keys.ENTER);
                 assertThat(browser.visible(By.cssSelector(".reference")).getText()).matches(REFERENCE);
                 awaitMail(email, "We received your privacy request " + browser.visible(By.cssSelector(".reference")).getText().strip());
+            });
+
+            browser.step("back-and-send-again-is-the-same-request", () -> {
+                String first = browser.visible(By.cssSelector(".reference")).getText().strip();
+                browser.driver().navigate().back();
+                browser.clickable(By.cssSelector("form button[type=submit]")).click();
+                assertThat(browser.visible(By.cssSelector(".reference")).getText().strip()).isEqualTo(first);
+                browser.driver().navigate().refresh();
+                assertThat(browser.visible(By.cssSelector(".reference")).getText().strip()).as("a reload keeps it").isEqualTo(first);
+                assertThat(subjectsTo(email)).as("one acknowledgement, not two")
+                        .filteredOn(subject -> subject.startsWith("We received your privacy request")).hasSize(1);
             });
         }
     }

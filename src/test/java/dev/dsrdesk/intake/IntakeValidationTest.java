@@ -9,9 +9,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dsrdesk.support.DeskDriver;
 import dev.dsrdesk.support.DeskTest;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -189,9 +191,58 @@ class IntakeValidationTest {
     void validFormSubmissionShowsTheReference() throws Exception {
         mvc.perform(form(validBody()).with(csrf()))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(redirectedUrl("/submitted"))
-                .andExpect(flash().attribute("reference", Matchers.startsWith("DSR-")));
+                .andExpect(redirectedUrlPattern("/submitted/DSR-*"));
         assertThat(counts().requests()).isEqualTo(before.requests() + 1);
+    }
+
+    @Test
+    void theSameFormSentAgainIsTheSameRequestWithItsOwnAddress() throws Exception {
+        String page = mvc.perform(get("/")).andReturn().getResponse().getContentAsString();
+        String token = page.replaceAll("(?s).*name=\"formToken\" value=\"([0-9a-f-]{36})\".*", "$1");
+        assertThat(token).hasSize(36);
+        Map<String, Object> body = validBody();
+        body.put("email", DeskDriver.uniqueEmail());
+        body.put("formToken", token);
+
+        String first = mvc.perform(form(body).with(csrf())).andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+        String again = mvc.perform(form(body).with(csrf())).andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+
+        assertThat(again).as("back, then send: the same request").isEqualTo(first);
+        assertThat(counts().requests()).isEqualTo(before.requests() + 1);
+        assertThat(counts().processes()).isEqualTo(before.processes() + 1);
+        String confirmation = mvc.perform(get(first)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(confirmation).as("a reload shows the reference, and nothing personal")
+                .contains(first.substring("/submitted/".length())).doesNotContain((String) body.get("email"))
+                .doesNotContain("Grace Hopper");
+
+        body.put("type", "ERASURE");
+        String changed = mvc.perform(form(body).with(csrf())).andReturn().getResponse().getRedirectedUrl();
+        assertThat(changed).as("changed after going back: a request of its own").isNotEqualTo(first);
+        assertThat(counts().requests()).isEqualTo(before.requests() + 2);
+    }
+
+    @Test
+    void theSameContentSentAgainFromAReloadedPageOfTheSameBrowserIsTheSameRequest() throws Exception {
+        org.springframework.mock.web.MockHttpSession browser = new org.springframework.mock.web.MockHttpSession();
+        Map<String, Object> body = validBody();
+        body.put("email", DeskDriver.uniqueEmail());
+        body.put("formToken", java.util.UUID.randomUUID().toString());
+        String first = mvc.perform(form(body).session(browser).with(csrf())).andReturn().getResponse().getRedirectedUrl();
+
+        // going back reloaded the page: what was typed is restored, the hidden form token is a fresh one
+        body.put("formToken", java.util.UUID.randomUUID().toString());
+        String again = mvc.perform(form(body).session(browser).with(csrf())).andReturn().getResponse().getRedirectedUrl();
+
+        assertThat(again).isEqualTo(first);
+        assertThat(counts().requests()).isEqualTo(before.requests() + 1);
+    }
+
+    @Test
+    void aConfirmationAddressOfNoReferenceShapeIsNotFound() throws Exception {
+        mvc.perform(get("/submitted/hello")).andExpect(status().isNotFound());
+        mvc.perform(get("/submitted/DSR-2026-00000A")).andExpect(status().isNotFound());
     }
 
     /** A valid body with one field changed; a bad country comes without a region, which would be flagged too. */

@@ -50,7 +50,7 @@ class RequesterLanguageTest {
         MvcResult sent = mvc.perform(publicForm("ACCESS", "Bruna Carvalho", email, "BR")
                         .header(HttpHeaders.ACCEPT_LANGUAGE, BRAZILIAN_BROWSER))
                 .andExpect(status().is3xxRedirection()).andReturn();
-        mvc.perform(get("/submitted").flashAttrs(sent.getFlashMap()).header(HttpHeaders.ACCEPT_LANGUAGE, BRAZILIAN_BROWSER))
+        mvc.perform(get(sent.getResponse().getRedirectedUrl()).header(HttpHeaders.ACCEPT_LANGUAGE, BRAZILIAN_BROWSER))
                 .andExpect(content().string(Matchers.containsString("Solicitação recebida")))
                 .andExpect(content().string(Matchers.containsString("abra o link contido nele para confirmar seu endereço")));
 
