@@ -70,10 +70,29 @@ public class IdentityVerification {
         mailLink(request, RequesterMessage.VERIFICATION_REMINDER, clock.instant(), expiresAt);
     }
 
-    /** The language of the request behind a link that may still be confirmed; opening it changes nothing. */
+    /**
+     * What the page behind a link says (opening it changes nothing): which request it confirms, or that it was confirmed already (a spent link of
+     * a request its link verified; only its holder can know it existed). Empty for anything else.
+     */
     @Transactional(readOnly = true)
-    public Optional<String> languageBehind(String secret) {
-        return usableToken(secret).map(token -> requests.byId(token.requestId()).getLanguage());
+    public Optional<LinkPage> pageFor(String secret) {
+        Instant now = clock.instant();
+        return TokenSecret.presented(secret).flatMap(presented -> tokens.findByTokenHash(presented.hash())
+                .filter(token -> token.matches(presented))
+                .flatMap(token -> {
+                    DataSubjectRequest request = requests.byId(token.requestId());
+                    if (token.isUsableAt(now)) {
+                        return Optional.of(new LinkPage(false, request.getReference(), request.getType().name(), request.getLanguage()));
+                    }
+                    boolean confirmedByLink = token.wasUsed() && request.emailVerified() && request.getVerifiedAt() != null;
+                    return confirmedByLink
+                            ? Optional.of(new LinkPage(true, request.getReference(), request.getType().name(), request.getLanguage()))
+                            : Optional.empty();
+                }));
+    }
+
+    /** The page behind a verification link: the request it is about, and whether it is confirmed already. */
+    public record LinkPage(boolean alreadyConfirmed, String reference, String type, String language) {
     }
 
     /** The requester pressed the confirm button: spend every link of the request and let the process go on. */

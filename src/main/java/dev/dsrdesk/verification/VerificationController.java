@@ -29,12 +29,18 @@ class VerificationController {
     @GetMapping("/verify")
     String ask(@RequestParam(name = "token", required = false) String token, Model model,
                HttpServletRequest request, HttpServletResponse response) {
-        Optional<String> language = verification.languageBehind(token);
-        if (language.isEmpty()) {
+        Optional<IdentityVerification.LinkPage> page = verification.pageFor(token);
+        if (page.isEmpty()) {
             response.setStatus(LinkRefusal.status(token));
             return "verification-invalid";
         }
-        RequesterLocaleResolver.speakLanguageOfRequest(request, language.get());
+        RequesterLocaleResolver.speakLanguageOfRequest(request, page.get().language());
+        model.addAttribute("reference", page.get().reference());
+        model.addAttribute("type", page.get().type());
+        if (page.get().alreadyConfirmed()) {
+            model.addAttribute("alreadyConfirmed", true);
+            return "verification-done";
+        }
         model.addAttribute("token", token);
         return "verification-confirm";
     }
@@ -44,6 +50,14 @@ class VerificationController {
                    HttpServletRequest request, HttpServletResponse response) {
         VerificationResult result = verification.confirm(token);
         if (!result.verified()) {
+            Optional<IdentityVerification.LinkPage> page = verification.pageFor(token);
+            if (page.isPresent() && page.get().alreadyConfirmed()) {
+                // pressed again after going back: say so, rather than that the link is not valid
+                RequesterLocaleResolver.speakLanguageOfRequest(request, page.get().language());
+                model.addAttribute("reference", page.get().reference());
+                model.addAttribute("alreadyConfirmed", true);
+                return "verification-done";
+            }
             response.setStatus(LinkRefusal.status(token));
             return "verification-invalid";
         }

@@ -25,6 +25,10 @@ class VerificationToken extends HashedLink {
         return usedAt == null && isUnexpiredAt(now);
     }
 
+    boolean wasUsed() {
+        return usedAt != null;
+    }
+
     void use(Instant now) {
         this.usedAt = now;
     }

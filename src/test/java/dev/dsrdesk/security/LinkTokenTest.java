@@ -28,7 +28,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /**
  * The emailed links: what is not a secret of ours is refused as bad input; a wrong, a used and an expired
- * secret all get the same page at the same cost; a link opens only its own request; and nothing a stranger sends
+ * secret all get the same page at the same cost (but the page behind a spent verification link, opened again,
+ * says the request is already confirmed); a link opens only its own request; and nothing a stranger sends
  * tells whether an email address has requests with the desk.
  */
 @DeskTest
@@ -74,9 +75,9 @@ class LinkTokenTest {
     }
 
     @Test
-    void aWrongAUsedAndAnExpiredVerificationLinkAreOneAndTheSamePage() throws Exception {
+    void aWrongAndAnExpiredVerificationLinkAreOneAndTheSamePageAndAUsedOneSaysItIsConfirmed() throws Exception {
         String usedEmail = DeskDriver.uniqueEmail();
-        desk.verifiedRequest("ACCESS", usedEmail);
+        DataSubjectRequest confirmed = desk.verifiedRequest("ACCESS", usedEmail);
         String used = desk.latestVerificationSecret(usedEmail);
         String expiredEmail = DeskDriver.uniqueEmail();
         DataSubjectRequest expiring = desk.awaitingVerification("ACCESS", expiredEmail);
@@ -84,13 +85,17 @@ class LinkTokenTest {
         jdbc.update("update verification_token set expires_at = created_at where request_id = ?", expiring.getId());
 
         List<String> pages = new ArrayList<>();
-        for (String secret : List.of(TokenSecret.generate().value(), used, expired)) {
+        for (String secret : List.of(TokenSecret.generate().value(), expired)) {
             pages.add(pageWithoutCsrf(post("/verify").with(csrf()).param("token", secret), 410));
             pages.add(pageWithoutCsrf(get("/verify").param("token", secret), 410));
         }
         assertThat(pages.stream().filter(page -> page.startsWith("POST")).distinct()).hasSize(1);
         assertThat(pages.stream().filter(page -> page.startsWith("GET")).distinct()).hasSize(1);
         assertThat(desk.statusOf(expiring.getReference())).isEqualTo("AWAITING_VERIFICATION");
+
+        // back after confirming: only the holder of the real secret can open its page, so it may say what happened
+        assertThat(pageWithoutCsrf(get("/verify").param("token", used), 200)).contains("Already confirmed")
+                .contains(confirmed.getReference()).doesNotContain(usedEmail);
     }
 
     @Test

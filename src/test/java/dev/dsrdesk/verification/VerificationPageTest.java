@@ -35,7 +35,9 @@ class VerificationPageTest {
         // a mail scanner prefetching the link verifies nothing
         mvc.perform(get("/verify").param("token", secret))
                 .andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString("Confirm my request")));
+                .andExpect(content().string(Matchers.containsString("Confirm my request")))
+                .andExpect(content().string(Matchers.containsString("You are confirming request " + request.getReference()
+                        + ": “Access my data”")));
         mvc.perform(get("/verify").param("token", secret)).andExpect(status().isOk());
         assertThat(desk.statusOf(request.getReference())).isEqualTo("AWAITING_VERIFICATION");
 
@@ -47,18 +49,22 @@ class VerificationPageTest {
     }
 
     @Test
-    void aUsedLinkGetsAClearPage() throws Exception {
+    void backAfterConfirmingSaysTheRequestIsAlreadyConfirmed() throws Exception {
         String email = DeskDriver.uniqueEmail();
         DataSubjectRequest request = desk.awaitingVerification("ERASURE", email);
         String secret = desk.latestVerificationSecret(email);
         mvc.perform(post("/verify").param("token", secret).with(csrf())).andExpect(status().isOk());
 
         mvc.perform(get("/verify").param("token", secret))
-                .andExpect(status().isGone())
-                .andExpect(content().string(Matchers.containsString("This link is not valid")));
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Already confirmed")))
+                .andExpect(content().string(Matchers.containsString(request.getReference())))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("Confirm my request"))));
         mvc.perform(post("/verify").param("token", secret).with(csrf()))
-                .andExpect(status().isGone())
-                .andExpect(content().string(Matchers.containsString("This link is not valid")));
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Already confirmed")));
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where reference = ? and event_type = 'VERIFIED'",
+                Integer.class, request.getReference())).as("confirmed once").isEqualTo(1);
     }
 
     @Test
