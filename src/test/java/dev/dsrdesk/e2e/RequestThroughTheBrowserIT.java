@@ -193,6 +193,17 @@ class RequestThroughTheBrowserIT extends DeskOverHttp {
                 Accessibility.assertNoSeriousViolations(browser, "the access report");
             });
 
+            browser.step("access-report-on-a-phone", () -> {
+                browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+                browser.until(driver -> ((Number) browser.script("return window.innerWidth")).intValue() <= 390);
+                long overflow = ((Number) browser.script(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth")).longValue();
+                assertThat(overflow).as("no part of the report is wider than a 390 px screen").isLessThanOrEqualTo(0);
+                WebElement value = browser.visible(By.xpath("//td[normalize-space(.)='" + ROME_RECORD + "']"));
+                assertThat(browser.script("return getComputedStyle(arguments[0], '::before').content", value))
+                        .as("each value stands beside its label").isEqualTo("\"Value\"");
+            });
+
             browser.nextPerson();
             browser.step("manager-opens-the-dashboard", () -> {
                 // the dashboard signs in with HTTP Basic: the credentials ride in the address, as a browser allows

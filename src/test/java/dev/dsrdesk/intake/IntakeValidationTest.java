@@ -240,6 +240,18 @@ class IntakeValidationTest {
     }
 
     @Test
+    void aNameTooLongIsToldNotCutSilently() throws Exception {
+        String page = mvc.perform(get("/")).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Up to 200 characters.").contains("Up to 4,000 characters.");
+        assertThat(page.replaceAll("(?s).*(<input[^>]*id=\"fullName\"[^>]*>).*", "$1")).doesNotContain("maxlength");
+
+        mvc.perform(form(bodyWith("fullName", "A".repeat(201))).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("must be at most 200 characters")));
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    @Test
     void aConfirmationAddressOfNoReferenceShapeIsNotFound() throws Exception {
         mvc.perform(get("/submitted/hello")).andExpect(status().isNotFound());
         mvc.perform(get("/submitted/DSR-2026-00000A")).andExpect(status().isNotFound());
