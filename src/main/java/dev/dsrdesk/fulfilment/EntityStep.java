@@ -1,5 +1,8 @@
 package dev.dsrdesk.fulfilment;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /** One entity's part of a request and its answer; answers live here, not in process variables. */
 @Entity
@@ -183,6 +187,18 @@ public class EntityStep {
     public Instant getCompletedAt() { return completedAt; }
     public String getNotes() { return notes; }
     public String getRecordsJson() { return recordsJson; }
+
+    /** The records the entity gave, as the desk stored them. */
+    public List<EntityRecord> records(ObjectMapper json) {
+        if (recordsJson == null) {
+            return List.of();
+        }
+        try {
+            return json.readValue(recordsJson, new TypeReference<List<EntityRecord>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("entity_step.records_json holds JSON written by the desk", e);
+        }
+    }
     public String getPreview() { return preview; }
     public Integer getRowsFound() { return rowsFound; }
     public String getPossibleMatches() { return possibleMatches; }

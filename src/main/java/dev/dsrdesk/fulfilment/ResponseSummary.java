@@ -1,7 +1,5 @@
 package dev.dsrdesk.fulfilment;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dsrdesk.registry.EntityRegistry;
 import dev.dsrdesk.request.DataSubjectRequest;
@@ -99,14 +97,7 @@ public class ResponseSummary {
     }
 
     private List<EntityRecord> records(EntityStep step) {
-        if (step.getRecordsJson() == null) {
-            return List.of();
-        }
-        try {
-            return json.readValue(step.getRecordsJson(), new TypeReference<List<EntityRecord>>() { });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("entity_step.records_json holds JSON written by the desk", e);
-        }
+        return step.records(json);
     }
 
     /** Where one entity stands on a request. */

@@ -1,7 +1,5 @@
 package dev.dsrdesk.response;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dsrdesk.fulfilment.EntityRecord;
 import dev.dsrdesk.fulfilment.EntityStep;
@@ -18,8 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** Puts the entities' answers together, in registry order, straight from what they entered. */
 @Component
 class ResponseCompiler {
-
-    private static final TypeReference<List<EntityRecord>> RECORDS = new TypeReference<>() { };
 
     private final EntityStepRepository steps;
     private final EntityRegistry registry;
@@ -49,13 +45,6 @@ class ResponseCompiler {
     }
 
     private List<EntityRecord> records(EntityStep step) {
-        if (step.getRecordsJson() == null) {
-            return List.of();
-        }
-        try {
-            return json.readValue(step.getRecordsJson(), RECORDS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("entity_step.records_json holds JSON written by the desk", e);
-        }
+        return step.records(json);
     }
 }
