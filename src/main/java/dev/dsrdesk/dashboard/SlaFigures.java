@@ -41,5 +41,15 @@ public record SlaFigures(
     }
 
     public record EntitySpeed(String entity, double averageDays, long answered, long openLate, int share) {
+
+        /** As a person reads it: a step answered in twenty minutes is "20 min", not "0.0" days. */
+        public String averageShown() {
+            return DurationInWords.ofDays(averageDays);
+        }
+    }
+
+    /** The median time to close, in words; a dash when nothing closed this month. */
+    public String medianShown() {
+        return medianDaysToClose == null ? "–" : DurationInWords.ofDays(medianDaysToClose);
     }
 }

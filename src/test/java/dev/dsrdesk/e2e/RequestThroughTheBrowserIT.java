@@ -209,6 +209,8 @@ class RequestThroughTheBrowserIT extends DeskOverHttp {
                 // the dashboard signs in with HTTP Basic: the credentials ride in the address, as a browser allows
                 browser.open(baseUrl().replace("://", "://manager:demo@") + "/dashboard");
                 assertThat(browser.visible(By.id("on-time")).getText()).as("closed on time this month").isEqualTo("1");
+                assertThat(browser.visible(By.xpath("//h2[@id='slowest']/..")).getText()).as("speeds in the unit a person uses, not 0.0 days")
+                        .contains("min").doesNotContain(" 0.0");
                 assertThat(browser.visible(By.cssSelector(".brand")).getText()).contains("SLA dashboard");
             });
         }
