@@ -38,7 +38,7 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * Who may do what, row by row, over real HTTP: the Camunda REST API, the webapps' own APIs and the desk's API,
  * as each role's demo user. Every resource has rows that must be allowed and rows that must be refused, so a
- * rule that is lost (or a path that is mistyped) fails a row. The README's "Who may do what" table summarises it.
+ * rule that is lost (or a path that is mistyped) fails a row. The "Who may do what" table of docs/architecture.md summarises it.
  *
  * <p>Expectations: {@code allowed} 2xx; {@code refused} 401/403, or 404 where the engine hides what the caller
  * may not read; {@code sees N} a count endpoint answering exactly N; {@code sees some} more than zero.
