@@ -54,10 +54,6 @@ final class FixedWindows {
         return OptionalLong.of(secondsUntil(clock.instant(), windows.get(key)));
     }
 
-    void forget(String key) {
-        windows.remove(key);
-    }
-
     private static long secondsUntil(Instant now, Window window) {
         if (window == null) {
             return 1;

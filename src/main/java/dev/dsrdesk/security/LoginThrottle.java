@@ -66,11 +66,10 @@ class LoginThrottle extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+        // a success never clears a count: a page that ignores a header (the public page with "Bearer …" naming a user)
+        // answers 200 too, and would reset the guesses against that user; the window ends by itself within a minute
         if (response.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
             failed(sign);
-        } else if (response.getStatus() < 400) {
-            // the password was right: its owner starts afresh, whoever else is guessing from elsewhere
-            sign.userKey().ifPresent(failures::forget);
         }
     }
 

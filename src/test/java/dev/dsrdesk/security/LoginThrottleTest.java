@@ -68,6 +68,20 @@ class LoginThrottleTest {
     }
 
     @Test
+    void aPageThatIgnoresTheHeaderCannotWipeTheCountOfWrongPasswords() throws Exception {
+        String named = java.util.Base64.getEncoder().encodeToString("reviewer:x".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (int i = 0; i < 2; i++) {
+            assertThat(client("127.0.0.61").get("/engine-rest/task/count", auth("reviewer", "guess-" + i)).status()).isEqualTo(401);
+        }
+        // the public page answers 200 whatever a header of another scheme says
+        assertThat(client("127.0.0.62").get("/", "Authorization: Bearer" + named).status()).isEqualTo(200);
+        assertThat(client("127.0.0.63").get("/engine-rest/task/count", auth("reviewer", "guess-2")).status()).isEqualTo(401);
+
+        assertThat(client("127.0.0.64").get("/engine-rest/task/count", auth("reviewer", "demo")).status())
+                .as("three wrong passwords were counted, the 200 in between wiped nothing").isEqualTo(429);
+    }
+
+    @Test
     void credentialsSpelledOddlyCountLikeAnyOthers() throws Exception {
         String encoded = java.util.Base64.getEncoder().encodeToString("sao-paulo:guess".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         // Spring takes whatever follows "Basic" and one more character; Camunda decodes skipping non-base64 characters
