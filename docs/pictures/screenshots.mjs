@@ -1,6 +1,7 @@
 // Starts the packaged desk on its embedded defaults (demo profile, H2, dev mailbox) in a temporary directory,
-// walks a request through intake and verification, and photographs the public page, the triage task's form in
-// Tasklist and the managers' dashboard into docs/images/. The desk is stopped at the end, also on failure.
+// walks a request through intake, verification, triage and the entities' answers, and photographs the public page,
+// the triage and review forms in Tasklist, the access report on a phone and the managers' dashboard into
+// docs/images/. The desk is stopped at the end, also on failure.
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -29,8 +30,15 @@ export async function takeScreenshots() {
     await withBrowser(async (browser) => {
       await publicPage(browser, desk.url);
       await confirmByMail(browser, desk.url, reference);
-      const task = await waitForTask(desk.url, reference, 'operator');
-      await tasklistForm(browser, desk.url, task, reference);
+      const triage = await waitForTask(desk.url, reference, 'operator', 'Task_TriageRequest');
+      await tasklistForm(browser, desk.url, triage, reference, 'operator', 'Triage the request', 'tasklist-triage-form');
+      await complete(desk.url, triage, 'operator', { decision: { value: 'ACCEPT' } });
+      // the four affiliates answer through their demo stores; the processor's liaison answers by hand
+      const processor = await waitForTask(desk.url, reference, 'google-analytics', 'Task_FulfilEntityStep');
+      await complete(desk.url, processor, 'google-analytics', { outcome: { value: 'NO_DATA' } });
+      const review = await waitForTask(desk.url, reference, 'reviewer', 'Task_ReviewResponse');
+      await tasklistForm(browser, desk.url, review, reference, 'reviewer', 'Review the response', 'tasklist-review-form');
+      await accessReportOnPhone(browser, desk.url, reference);
       await dashboard(browser, desk.url);
     });
     await desk.stop({ keepFiles: false });
@@ -137,28 +145,50 @@ async function confirmByMail(browser, url, reference) {
   console.log(`confirmed ${reference} through its verification link`);
 }
 
-async function waitForTask(url, reference, user) {
-  const auth = `Basic ${Buffer.from(`${user}:demo`).toString('base64')}`;
-  const task = await poll(`the triage task of ${reference}`, async () => {
-    const response = await fetch(`${url}/engine-rest/task?processInstanceBusinessKey=${reference}`, { headers: { Authorization: auth } });
+const basic = (user) => `Basic ${Buffer.from(`${user}:demo`).toString('base64')}`;
+
+async function waitForTask(url, reference, user, taskDefinitionKey) {
+  const task = await poll(`the ${taskDefinitionKey} task of ${reference} for ${user}`, async () => {
+    const response = await fetch(`${url}/engine-rest/task?processInstanceBusinessKey=${reference}&taskDefinitionKey=${taskDefinitionKey}`,
+      { headers: { Authorization: basic(user) } });
     if (!response.ok) throw new Error(`GET /engine-rest/task answered ${response.status}`);
-    return (await response.json()).find((candidate) => candidate.name.startsWith('Triage'));
+    return (await response.json())[0];
   });
   console.log(`task "${task.name}" is open`);
   return task;
 }
 
-async function tasklistForm(browser, url, task, reference) {
+async function complete(url, task, user, variables) {
+  const response = await fetch(`${url}/engine-rest/task/${task.id}/complete`, {
+    method: 'POST', headers: { Authorization: basic(user), 'Content-Type': 'application/json' }, body: JSON.stringify({ variables }),
+  });
+  if (response.status !== 204) throw new Error(`completing "${task.name}" answered ${response.status}: ${await response.text()}`);
+  console.log(`${user} completed "${task.name}"`);
+}
+
+async function tasklistForm(browser, url, task, reference, user, heading, name) {
   const context = await browser.newContext({ viewport: desktop });
   const page = await context.newPage();
   await page.goto(`${url}/camunda/app/tasklist/`);
-  await signInToTasklist(page, url, 'operator');
+  await signInToTasklist(page, url, user);
   await page.goto(`${url}/camunda/app/tasklist/default/#/?task=${task.id}`);
   // the task's Camunda Form, rendered by Tasklist, showing the request's reference
-  await page.getByText('Triage the request').waitFor();
+  await page.getByText(heading).waitFor();
   await page.waitForFunction((reference) => [...document.querySelectorAll('.fjs-form input')]
     .some((input) => input.value === reference), reference);
-  await shoot(page, 'tasklist-triage-form');
+  await shoot(page, name);
+  await context.close();
+}
+
+// The reviewer's preview is the access report exactly as the requester will receive it, here at a phone's width.
+async function accessReportOnPhone(browser, url, reference) {
+  const context = await browser.newContext({ viewport: phone, deviceScaleFactor: 2, isMobile: true,
+    extraHTTPHeaders: { Authorization: basic('reviewer') } });
+  const page = await context.newPage();
+  const response = await page.goto(`${url}/staff/requests/${reference}/preview`);
+  if (!response.ok()) throw new Error(`the preview answered ${response.status()}`);
+  await page.locator('#data article').first().waitFor();
+  await shoot(page, 'access-report-phone');
   await context.close();
 }
 
@@ -183,7 +213,7 @@ async function signInToTasklist(page, url, user) {
 }
 
 async function dashboard(browser, url) {
-  const context = await browser.newContext({ viewport: desktop, httpCredentials: { username: 'manager', password: 'demo' } });
+  const context = await browser.newContext({ viewport: desktop, extraHTTPHeaders: { Authorization: basic('manager') } });
   const page = await context.newPage();
   const response = await page.goto(`${url}/dashboard`);
   if (!response.ok()) throw new Error(`/dashboard answered ${response.status()}`);

@@ -10,13 +10,17 @@ import dev.dsrdesk.fulfilment.EntityStepInstances;
 import dev.dsrdesk.fulfilment.StepIdentity;
 import dev.dsrdesk.fulfilment.StepState;
 import dev.dsrdesk.deadline.StepDeadlines;
+import dev.dsrdesk.language.SupportedLanguages;
 import dev.dsrdesk.request.DataSubjectRequest;
+import dev.dsrdesk.request.RequestType;
 import dev.dsrdesk.request.Requests;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,9 +43,12 @@ public class AutomatedSteps {
     private final StepDeadlines deadlines;
     private final EntityStepInstances instances;
     private final PossibleMatches possibleMatches;
+    private final MessageSource messages;
 
     AutomatedSteps(DataStores stores, SqlStoreConnector sql, EntityStepAnswers answers, Requests requests,
-                   StepDeadlines deadlines, EntityStepInstances instances, PossibleMatches possibleMatches) {
+                   StepDeadlines deadlines, EntityStepInstances instances, PossibleMatches possibleMatches,
+                   MessageSource messages) {
+        this.messages = messages;
         this.instances = instances;
         this.possibleMatches = possibleMatches;
         this.deadlines = deadlines;
@@ -72,6 +79,21 @@ public class AutomatedSteps {
         return stores.of(entityId).stream().flatMap(store -> sql.rectifiableFields(store).stream()).distinct().toList();
     }
 
+    /** The same, each followed by its label, as the confirming person chooses: "contact.full_name (Full name)". */
+    String rectifiableFieldsShown(String entityId) {
+        Wording english = Wording.forPeople(messages, Locale.ENGLISH);
+        List<String> shown = new ArrayList<>();
+        for (DataStore store : stores.of(entityId)) {
+            for (SqlTable table : store.tables()) {
+                table.categories().values().stream().flatMap(List::stream).distinct().forEach(column -> {
+                    String label = english.column(table, column);
+                    shown.add(table.table() + "." + column + (label.equals(column) ? "" : " (" + label + ")"));
+                });
+            }
+        }
+        return String.join(", ", shown.stream().distinct().toList());
+    }
+
     /**
      * Searches every store of the entity; keeps what was found on the step, changes nothing. Rows found only by an
      * identifier nobody verified are kept apart as possible matches, for the entity's person to include or leave out.
@@ -80,7 +102,8 @@ public class AutomatedSteps {
     public void search(DelegateExecution execution) {
         StepIdentity step = instances.of(execution);
         answers.open(step.reference(), step.entityId(), deadlines.entityStepDay(step.reference()));
-        List<StoreFindings> findings = findAll(step.reference(), step.entityId());
+        // the preview is for the entity's staff, who read English
+        List<StoreFindings> findings = findAll(step.reference(), step.entityId(), Wording.forPeople(messages, Locale.ENGLISH));
         int rows = (int) findings.stream().mapToLong(StoreFindings::rowCount).sum();
         List<PossibleMatchRef> possible = findings.stream().flatMap(found -> found.possibleMatches().stream())
                 .map(PossibleMatch::ref).toList();
@@ -114,7 +137,7 @@ public class AutomatedSteps {
         String leftOut = leftOut(possible.size() - included.size());
         if (action == EntityAction.EXPORT) {
             List<EntityRecord> records = new ArrayList<>();
-            for (StoreFindings found : findAll(reference, entityId)) {
+            for (StoreFindings found : findAll(reference, entityId, forRequester(reference))) {
                 records.addAll(found.records());
                 found.possibleMatches().stream()
                         .filter(match -> included.stream().anyMatch(number -> possible.get(number - 1).sameRow(match)))
@@ -133,7 +156,7 @@ public class AutomatedSteps {
         }
         List<String> changes = new ArrayList<>();
         for (DataStore store : stores.of(entityId)) {
-            changes.addAll(sql.apply(store, action, subject, keys.getOrDefault(store.id(), Map.of())));
+            changes.addAll(sql.apply(store, action, subject, keys.getOrDefault(store.id(), Map.of()), forRequester(reference)));
         }
         // what the search found decides the outcome: a retry after the stores changed finds the rows gone
         boolean found = (step.getRowsFound() != null && step.getRowsFound() > 0) || !included.isEmpty();
@@ -156,7 +179,8 @@ public class AutomatedSteps {
         List<String> before = new ArrayList<>();
         List<String> changes = new ArrayList<>();
         for (DataStore store : stores.of(entityId)) {
-            SqlStoreConnector.Correction correction = sql.rectify(store, subject, keys.getOrDefault(store.id(), Map.of()), field, value);
+            SqlStoreConnector.Correction correction = sql.rectify(store, subject, keys.getOrDefault(store.id(), Map.of()),
+                    field, value, forRequester(reference));
             before.addAll(correction.valuesBefore());
             changes.addAll(correction.changes());
         }
@@ -177,9 +201,20 @@ public class AutomatedSteps {
                 + " (found only by an identifier that was not verified) left out";
     }
 
-    private List<StoreFindings> findAll(String reference, String entityId) {
+    private List<StoreFindings> findAll(String reference, String entityId, Wording wording) {
         SqlStoreConnector.Subject subject = subjectOf(reference);
-        return stores.of(entityId).stream().map(store -> sql.find(store, subject)).toList();
+        return stores.of(entityId).stream().map(store -> sql.find(store, subject, wording)).toList();
+    }
+
+    /**
+     * What the requester receives reads in their language; a portability package keeps its values as machines read
+     * them (Art. 20: machine-readable).
+     */
+    private Wording forRequester(String reference) {
+        DataSubjectRequest request = requests.byReference(reference);
+        Locale reader = SupportedLanguages.forTag(request.getLanguage());
+        return request.getType() == RequestType.PORTABILITY
+                ? Wording.forMachines(messages, reader) : Wording.forPeople(messages, reader);
     }
 
     /** Whom to look for: the requester's identifiers, each with whether the desk verified it. */
@@ -194,7 +229,7 @@ public class AutomatedSteps {
         for (StoreFindings found : findings) {
             text.append(found.storeName()).append(":\n");
             found.rows().forEach(table -> text.append("  ").append(table.table()).append(": ").append(table.rows())
-                    .append(table.rows() == 1 ? " row\n" : " rows\n"));
+                    .append(table.rows() == 1 ? " record\n" : " records\n"));
             found.records().stream().map(record -> "  - " + record.category() + ": " + record.field()).distinct()
                     .forEach(line -> text.append(line).append('\n'));
         }

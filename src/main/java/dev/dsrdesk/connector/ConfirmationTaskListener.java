@@ -72,7 +72,7 @@ class ConfirmationTaskListener implements TaskListener {
         task.setVariableLocal("possibleMatches", PossibleMatches.describe(possibleMatches.fromJson(step.getPossibleMatches())));
         if (step.getAction() == EntityAction.RECTIFY) {
             task.setVariableLocal("requestDetails", request.getDetails() == null ? "" : request.getDetails());
-            task.setVariableLocal("rectifiableFields", String.join(", ", automated.rectifiableFields(entityId)));
+            task.setVariableLocal("rectifiableFields", automated.rectifiableFieldsShown(entityId));
         }
     }
 

@@ -7,12 +7,15 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A system of an entity that holds personal data, and how the desk reaches it. Where an entity has stores, its
  * step runs by itself: the desk searches them, shows the entity a preview, and (where {@code confirmBefore} names
  * the action; erasure by default) waits for the entity's user to confirm before it changes anything.
- * Credentials come from the environment, never from the repository.
+ * Credentials come from the environment, never from the repository. Requesters read the store under its
+ * {@code label} and its data categories under {@code categoryLabels}, per language; else under {@code name} and the
+ * category as configured.
  */
 public record DataStore(
         @NotBlank @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*") String id,
@@ -23,11 +26,15 @@ public record DataStore(
         @Valid Jdbc jdbc,
         List<@Valid SqlTable> tables,
         @Valid Webhook webhook,
-        @Valid Email email) {
+        @Valid Email email,
+        Map<String, String> label,
+        Map<String, Map<String, String>> categoryLabels) {
 
     public DataStore {
         confirmBefore = confirmBefore == null ? List.of(EntityAction.ERASE) : List.copyOf(confirmBefore);
         tables = tables == null ? List.of() : List.copyOf(tables);
+        label = label == null ? Map.of() : Map.copyOf(label);
+        categoryLabels = categoryLabels == null ? Map.of() : Map.copyOf(categoryLabels);
     }
 
     public enum ConnectorType {
@@ -43,10 +50,6 @@ public record DataStore(
     }
 
     /**
-     * A processor's endpoint and the shared secret both sides sign with (HMAC-SHA256). No answer within
-     * {@code answerWithin} (default three days) hands the step to the processor liaison in Tasklist.
-     */
-    /**
      * A processor's privacy contact, written to with a link to answer on; reminded every {@code remindEvery}
      * (two days) and escalated to managers, and the step handed to the processor liaison, after
      * {@code answerWithin} (ten days).
@@ -60,6 +63,10 @@ public record DataStore(
         }
     }
 
+    /**
+     * A processor's endpoint and the shared secret both sides sign with (HMAC-SHA256). No answer within
+     * {@code answerWithin} (default three days) hands the step to the processor liaison in Tasklist.
+     */
     public record Webhook(@NotBlank String url, @NotBlank String secret, Duration answerWithin) {
 
         public Webhook {

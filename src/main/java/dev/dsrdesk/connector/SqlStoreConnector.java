@@ -27,9 +27,10 @@ class SqlStoreConnector {
 
     /**
      * What the store holds about the subject; changes nothing. Rows matched by a verified identifier are the subject's;
-     * rows matched only by an unverified one come back apart, as possible matches.
+     * rows matched only by an unverified one come back apart, as possible matches. The records read as {@code wording}
+     * says: labels in the reader's language, values for people or for machines.
      */
-    StoreFindings find(DataStore store, Subject subject) {
+    StoreFindings find(DataStore store, Subject subject, Wording wording) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource(store));
         List<EntityRecord> records = new ArrayList<>();
         List<StoreFindings.TableCount> counts = new ArrayList<>();
@@ -37,7 +38,7 @@ class SqlStoreConnector {
         for (SqlTable table : store.tables()) {
             Target anyIdentifier = Target.of(anyMatch(table, subject, false), anyMatch(table, subject, true));
             if (anyIdentifier == null) {
-                counts.add(new StoreFindings.TableCount(table.table(), 0));
+                counts.add(new StoreFindings.TableCount(wording.table(table), 0));
                 continue;
             }
             // the configured columns by name: one that does not exist fails the search instead of finding nothing
@@ -45,7 +46,7 @@ class SqlStoreConnector {
                     + " from " + table.table() + " where " + anyIdentifier.where(), anyIdentifier.parameters().toArray());
             int verifiedRows = 0;
             for (Map<String, Object> row : rows) {
-                List<EntityRecord> rowRecords = recordsOf(store, table, row);
+                List<EntityRecord> rowRecords = recordsOf(store, table, row, wording);
                 String unverifiedMatch = matchedOnlyUnverified(table, subject, row);
                 if (unverifiedMatch == null) {
                     verifiedRows++;
@@ -56,17 +57,18 @@ class SqlStoreConnector {
                             PersonalDataMask.partlyHidden(firstEmail(table, row)), rowRecords));
                 }
             }
-            counts.add(new StoreFindings.TableCount(table.table(), verifiedRows));
+            counts.add(new StoreFindings.TableCount(wording.table(table), verifiedRows));
         }
-        return new StoreFindings(store.id(), store.name(), counts, records, possible);
+        return new StoreFindings(store.id(), wording.store(store), counts, records, possible);
     }
 
-    private static List<EntityRecord> recordsOf(DataStore store, SqlTable table, Map<String, Object> row) {
+    private static List<EntityRecord> recordsOf(DataStore store, SqlTable table, Map<String, Object> row, Wording wording) {
         List<EntityRecord> records = new ArrayList<>();
         table.categories().forEach((category, columns) -> columns.forEach(column -> {
             Object value = valueOf(row, column);
             if (value != null && !value.toString().isBlank()) {
-                records.add(new EntityRecord(category, column, value.toString(), store.name() + " / " + table.table()));
+                records.add(new EntityRecord(wording.category(store, category), wording.column(table, column),
+                        wording.value(value), wording.source(store, table)));
             }
         }));
         return records;
@@ -136,7 +138,8 @@ class SqlStoreConnector {
      * Sets one field of the subject's rows to the corrected value, in one transaction; returns the values it had
      * and what changed. A store without that field changes nothing.
      */
-    Correction rectify(DataStore store, Subject subject, Map<String, List<String>> includedKeys, String field, String value) {
+    Correction rectify(DataStore store, Subject subject, Map<String, List<String>> includedKeys, String field, String value,
+                       Wording wording) {
         if (!rectifiableFields(store).contains(field)) {
             return new Correction(List.of(), List.of());
         }
@@ -157,8 +160,7 @@ class SqlStoreConnector {
             update.add(value);
             update.addAll(target.parameters());
             int rows = jdbc.update("update " + table.table() + " set " + column + " = ?" + where, update.toArray());
-            return new Correction(before, rows == 0 ? List.of()
-                    : List.of("corrected " + field + " on " + rows + " row" + (rows == 1 ? "" : "s") + " in " + store.name()));
+            return new Correction(before, rows == 0 ? List.of() : List.of(wording.corrected(store, table, column, rows)));
         });
     }
 
@@ -170,7 +172,8 @@ class SqlStoreConnector {
      * The subject's rows are those a verified identifier matches, and the possible matches the entity's person
      * included ({@code includedKeys} per table), each of which must still match the unverified identifier.
      */
-    List<String> apply(DataStore store, EntityAction action, Subject subject, Map<String, List<String>> includedKeys) {
+    List<String> apply(DataStore store, EntityAction action, Subject subject, Map<String, List<String>> includedKeys,
+                       Wording wording) {
         DataSource dataSource = dataSource(store);
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         return new TransactionTemplate(new DataSourceTransactionManager(dataSource)).execute(status -> {
@@ -184,7 +187,7 @@ class SqlStoreConnector {
                 }
                 int rows = jdbc.update(statement, statementParameters(action, target));
                 if (rows > 0) {
-                    changes.add(describe(action, table, rows) + " in " + store.name());
+                    changes.add(describe(action, store, table, rows, wording));
                 }
             }
             return changes;
@@ -223,15 +226,14 @@ class SqlStoreConnector {
         return all;
     }
 
-    private static String describe(EntityAction action, SqlTable table, int rows) {
-        String what = rows + " row" + (rows == 1 ? "" : "s") + " of " + table.table();
+    private static String describe(EntityAction action, DataStore store, SqlTable table, int rows, Wording wording) {
         return switch (action) {
-            case ERASE -> table.erase() == SqlTable.Erasure.DELETE_ROW ? "deleted " + what
-                    : "blanked " + String.join(", ", table.eraseColumns()) + " in " + what;
-            case RESTRICT -> "marked " + what + " as restricted (" + table.restrictColumn() + ")";
-            case STOP_PROCESSING, STOP_DIRECT_MARKETING -> "marked " + what + " as objected to (" + table.objectColumn() + ")";
-            case RECORD_CONSENT_WITHDRAWAL -> "withdrew consent on " + what + " (" + table.consentColumn() + ")";
-            case EXPORT, RECTIFY -> what;
+            case ERASE -> table.erase() == SqlTable.Erasure.DELETE_ROW ? wording.deleted(store, table, rows)
+                    : wording.blanked(store, table, rows);
+            case RESTRICT -> wording.restricted(store, table, rows);
+            case STOP_PROCESSING, STOP_DIRECT_MARKETING -> wording.objected(store, table, rows);
+            case RECORD_CONSENT_WITHDRAWAL -> wording.consentWithdrawn(store, table, rows);
+            case EXPORT, RECTIFY -> throw new IllegalArgumentException(action + " changes nothing here");
         };
     }
 

@@ -11,8 +11,10 @@ import java.util.Map;
  * and by phone (compared digits only, when the requester gave a phone number), the
  * columns that make up each data category, and what erasure, restriction, objection and consent withdrawal do to a
  * row; and the column that tells rows apart ({@code key}), through which the entity's person can include a row the
- * desk found only by an identifier nobody verified. Table and column names are checked to be plain identifiers, as they become part of statements; values are
- * always bound as parameters.
+ * desk found only by an identifier nobody verified. Table and column names are checked to be plain identifiers, as
+ * they become part of statements; values are always bound as parameters. What requesters and staff read instead of
+ * those names: the table's {@code label} and each column's in {@code columnLabels}, per language ({@code en},
+ * {@code it}, {@code pt-BR}).
  */
 public record SqlTable(
         @Pattern(regexp = IDENTIFIER) String table,
@@ -24,7 +26,9 @@ public record SqlTable(
         @Pattern(regexp = IDENTIFIER) String restrictColumn,
         @Pattern(regexp = IDENTIFIER) String objectColumn,
         @Pattern(regexp = IDENTIFIER) String consentColumn,
-        @Pattern(regexp = IDENTIFIER) String key) {
+        @Pattern(regexp = IDENTIFIER) String key,
+        Map<String, String> label,
+        Map<String, Map<String, String>> columnLabels) {
 
     static final String IDENTIFIER = "[A-Za-z_][A-Za-z0-9_]{0,62}";
 
@@ -33,6 +37,8 @@ public record SqlTable(
         categories = categories == null ? Map.of() : new LinkedHashMap<>(categories);
         erase = erase == null ? Erasure.DELETE_ROW : erase;
         eraseColumns = eraseColumns == null ? List.of() : List.copyOf(eraseColumns);
+        label = label == null ? Map.of() : Map.copyOf(label);
+        columnLabels = columnLabels == null ? Map.of() : Map.copyOf(columnLabels);
     }
 
     /** Delete the subject's rows, or blank the listed columns where the row must stay (e.g. an invoice). */

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * What one store holds about the subject: the rows found by a verified identifier per table and the records they make
- * up, and apart from them the rows found only by an identifier nobody verified.
+ * up, and apart from them the rows found only by an identifier nobody verified. Store and tables under the names
+ * their reader reads.
  */
 record StoreFindings(String storeId, String storeName, List<TableCount> rows, List<EntityRecord> records,
                      List<PossibleMatch> possibleMatches) {

@@ -60,7 +60,7 @@ public class ResponseSummary {
                 continue;
             }
             text.append(registry.byId(step.getEntityId()).name())
-                    .append(" — ").append(step.getAction()).append(": ").append(step.getState());
+                    .append(" — ").append(words(step.getAction())).append(": ").append(words(step.getState()));
             if (step.getCompletedBy() != null) {
                 text.append(" (by ").append(step.getCompletedBy()).append(")");
             }
@@ -84,6 +84,11 @@ public class ResponseSummary {
                     .append(": ").append(record.value()).append(" (").append(record.source()).append(")\n"));
         }
         return text.toString();
+    }
+
+    /** NO_DATA → "no data": the reviewer reads words, not constants. */
+    private static String words(Enum<?> constant) {
+        return constant == null ? "" : constant.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 
     private static void append(StringBuilder text, String label, String value) {

@@ -1,10 +1,12 @@
 package dev.dsrdesk.triage;
 
 import dev.dsrdesk.audit.AuditTrail;
+import dev.dsrdesk.process.StaffDates;
 import dev.dsrdesk.process.TaskActor;
 import dev.dsrdesk.process.TaskInput;
 import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.request.Requests;
+import java.time.Clock;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -20,10 +22,12 @@ class TriageTaskListener implements TaskListener {
 
     private final Requests requests;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    TriageTaskListener(Requests requests, AuditTrail audit) {
+    TriageTaskListener(Requests requests, AuditTrail audit, Clock clock) {
         this.requests = requests;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Override
@@ -45,7 +49,7 @@ class TriageTaskListener implements TaskListener {
         task.setVariableLocal("requesterCountry",
                 request.getRegion() == null ? request.getCountry() : request.getCountry() + " (" + request.getRegion() + ")");
         task.setVariableLocal("requestDetails", request.getDetails() == null ? "" : request.getDetails());
-        task.setVariableLocal("receivedAt", request.getReceivedAt().toString());
+        task.setVariableLocal("receivedAt", StaffDates.moment(request.getReceivedAt(), clock.getZone()));
     }
 
     private void check(DelegateTask task) {

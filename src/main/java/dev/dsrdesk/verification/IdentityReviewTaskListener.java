@@ -1,6 +1,7 @@
 package dev.dsrdesk.verification;
 
 import dev.dsrdesk.audit.AuditTrail;
+import dev.dsrdesk.process.StaffDates;
 import dev.dsrdesk.process.TaskActor;
 import dev.dsrdesk.process.TaskInput;
 import dev.dsrdesk.request.DataSubjectRequest;
@@ -48,7 +49,7 @@ class IdentityReviewTaskListener implements TaskListener {
         task.setVariableLocal("requesterEmail", request.getEmail());
         task.setVariableLocal("requesterPhone", request.getPhone() == null ? "" : request.getPhone());
         task.setVariableLocal("requesterCountry", request.getCountry());
-        task.setVariableLocal("receivedOn", request.getReceivedAt().atZone(clock.getZone()).toLocalDate().toString());
+        task.setVariableLocal("receivedOn", StaffDates.day(request.getReceivedAt().atZone(clock.getZone()).toLocalDate()));
         task.setVariableLocal("enteredBy", request.getEnteredBy());
     }
 

@@ -1,6 +1,9 @@
 package dev.dsrdesk.connector;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.dsrdesk.fulfilment.EntityStep;
 import dev.dsrdesk.fulfilment.EntityStepRepository;
@@ -17,10 +20,13 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 /**
  * The embedded default's demo: four affiliates' data stores (application-demo.yml, here in memory) searched and
@@ -29,6 +35,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(properties = "dsr.demo-stores.location=mem:demo-${random.uuid}-")
 @ActiveProfiles({"test", "demo"})
+@AutoConfigureMockMvc
 @Import(DeskDriver.class)
 class AutomatedFulfilmentTest {
 
@@ -41,6 +48,7 @@ class AutomatedFulfilmentTest {
     @Autowired EntityStepRepository steps;
     @Autowired DownloadLinks downloads;
     @Autowired DataStores stores;
+    @Autowired MockMvc mvc;
 
     @Test
     void anAccessRequestForADemoPersonReturnsTheirRowsFromEveryAffiliateStore() {
@@ -54,9 +62,13 @@ class AutomatedFulfilmentTest {
 
         Map<String, EntityStep> byEntity = stepsOf(request);
         assertThat(byEntity.get("rome").getRecordsJson()).contains("Esempio Costruzioni S.r.l.").contains("Via dell'Esempio 1")
-                .doesNotContain("Rossini").doesNotContain("Giulia");
+                .doesNotContain("Rossini").doesNotContain("Giulia")
+                .as("under the store's labels, not its column names").contains("\"Full name\"").doesNotContain("full_name")
+                .contains("\"Contacts of Interactive Media (Rome)\"");
         assertThat(byEntity.get("trento").getRecordsJson()).as("stored as ' Mario.Rossi@Example.com '")
-                .contains("Newsletter subscription").contains("2021-03-04");
+                .contains("Newsletter subscription").contains("\"Subscribed on\"")
+                .as("dates and yes/no as people write them").contains("4 March 2021, 09:15").contains("\"yes\"")
+                .doesNotContain("2021-03-04").doesNotContain("TRUE").doesNotContain("true");
         assertThat(byEntity.get("sao-paulo").getRecordsJson()).contains("Esempio Costruzioni S.r.l.").doesNotContain("Chatbot");
         assertThat(byEntity.get("pleasant-hill").getRecordsJson()).contains("Costruzioni FAQ bot");
         assertThat(byEntity.get("rome").getCompletedBy()).isEqualTo("connector");
@@ -70,6 +82,67 @@ class AutomatedFulfilmentTest {
     }
 
     @Test
+    void aPortugueseRequestersPackageReadsUnderPortugueseLabelsWithValuesMachinesRead() {
+        String ana = "ana.souza@example.net";
+        DataSubjectRequest request = desk.submitIn("pt-BR", "PORTABILITY", ana, "BR", null);
+        desk.runJobs(request.getReference());
+        assertThat(desk.verify(ana).verified()).isTrue();
+        desk.complete(desk.taskOf(request.getReference(), "Task_TriageRequest"), Map.of("decision", "ACCEPT"));
+        desk.runJobs(request.getReference());
+
+        assertThat(stepsOf(request).get("sao-paulo").getRecordsJson())
+                .contains("\"Informações de contato\"").contains("\"Nome\"").contains("\"Aberto em\"")
+                .contains("\"Atendimento ao cliente da IM Brasil (São Paulo) · Chamado de suporte\"")
+                .as("Art. 20: machine-readable dates").contains("\"2024-02-01T10:00:00\"")
+                .doesNotContain("opened_at").doesNotContain("São Paulo support desk");
+        assertThat(stepsOf(request).get("rome").getRecordsJson()).contains("\"Cargo\"").contains("\"Empresa\"")
+                .contains("\"Contatos da Interactive Media (Roma)\"");
+    }
+
+    @Test
+    void anItalianRequesterReadsTheReportAndTheClosureInItalianUnderTheStoresLabels() throws Exception {
+        String email = DeskDriver.uniqueEmail();
+        storeJdbc("trento-newsletter").update("""
+                insert into subscriber (id, email, first_name, subscribed_at, consent_at)
+                values (?, ?, 'Lucia', timestamp '2021-03-04 09:15:00', timestamp '2021-03-04 09:15:00')""",
+                100 + (int) (Math.random() * 1_000_000), email);
+        DataSubjectRequest access = answeredInItalian("ACCESS", email);
+
+        MvcResult report = mvc.perform(post("/download").param("token", desk.downloadSecret(email)).with(csrf()))
+                .andExpect(status().isOk()).andReturn();
+        assertThat(report.getResponse().getContentAsString())
+                .contains("Iscrizione alla newsletter").contains("Iscritto il").contains("4 marzo 2021, ore 09:15")
+                .contains("Consenso alla newsletter").contains(">sì<").contains("Newsletter di IM Service Lab (Trento)")
+                .doesNotContain("subscribed_at").doesNotContain("first_name").doesNotContain("2021-03-04")
+                .doesNotContain("Trento newsletter list").doesNotContain("policy §").doesNotContain("informativa §");
+        assertThat(access.getReference()).isNotNull();
+
+        DataSubjectRequest erasure = answeredInItalian("ERASURE", email);
+        assertThat(desk.lastMailTo(email, "La sua richiesta privacy " + erasure.getReference() + " è stata evasa"))
+                .contains("Newsletter di IM Service Lab (Trento): un record di ‘Iscrizione’ eliminato")
+                .doesNotContain("subscriber").doesNotContain("row");
+    }
+
+    /** A request in Italian taken through triage; Trento's confirmation given, the processor's step answered, approved. */
+    private DataSubjectRequest answeredInItalian(String type, String email) {
+        DataSubjectRequest request = desk.submitIn("it", type, email, "IT", null);
+        desk.runJobs(request.getReference());
+        assertThat(desk.verify(email).verified()).isTrue();
+        desk.complete(desk.taskOf(request.getReference(), "Task_TriageRequest"), Map.of("decision", "ACCEPT"));
+        desk.runJobs(request.getReference());
+        tasks.createTaskQuery().processInstanceBusinessKey(request.getReference())
+                .taskDefinitionKey("Task_ConfirmAutomatedStep").list()
+                .forEach(confirmation -> desk.complete(confirmation, Map.of("confirmation", "CONFIRM")));
+        desk.runJobs(request.getReference());
+        desk.entityTasks(request.getReference()).forEach(step -> desk.complete(step, Map.of("outcome", "NO_DATA")));
+        desk.runJobs(request.getReference());
+        desk.complete(desk.taskOf(request.getReference(), "Task_ReviewResponse"), Map.of("approved", true));
+        desk.runJobs(request.getReference());
+        assertThat(desk.statusOf(request.getReference())).isEqualTo("CLOSED");
+        return request;
+    }
+
+    @Test
     void anErasureWaitsForEachEntityToConfirmThenRemovesExactlyThePersonsRows() {
         String giulia = "giulia.bianchi@example.com";
         DataSubjectRequest request = desk.acceptedRequest("ERASURE", giulia);
@@ -80,8 +153,9 @@ class AutomatedFulfilmentTest {
         assertThat(confirmations).extracting(Task::getName).containsExactly(
                 request.getReference() + ": confirm ERASE (rome)", request.getReference() + ": confirm ERASE (trento)");
         Task rome = confirmations.get(0);
-        assertThat(tasks.getVariableLocal(rome.getId(), "preview").toString()).contains("Rome contact CRM")
-                .contains("contact: 1 row").contains("Company affiliation: company").doesNotContain("Fittizia");
+        assertThat(tasks.getVariableLocal(rome.getId(), "preview").toString()).contains("Contacts of Interactive Media (Rome)")
+                .contains("Contact: 1 record").contains("Company affiliation: Company").contains("Company affiliation: Job title")
+                .doesNotContain("job_role").doesNotContain("Fittizia");
         assertThat(count("rome-crm", "select count(*) from contact where lower(email) = ?", giulia)).as("nothing before confirming")
                 .isEqualTo(1);
 
@@ -93,7 +167,7 @@ class AutomatedFulfilmentTest {
         assertThat(count("rome-crm", "select count(*) from contact", null)).as("nobody else's row").isEqualTo(3);
         assertThat(count("trento-newsletter", "select count(*) from subscriber where email = ?", giulia))
                 .as("Trento takes it over by hand").isEqualTo(1);
-        assertThat(stepsOf(request).get("rome").getReport().actionTaken()).isEqualTo("deleted 1 row of contact in Rome contact CRM");
+        assertThat(stepsOf(request).get("rome").getReport().actionTaken()).isEqualTo("Contacts of Interactive Media (Rome): one record of ‘Contact’ deleted");
         assertThat(desk.entityTasks(request.getReference())).extracting(DeskDriver::entityOf).contains("trento");
         assertThat(stepsOf(request).get("sao-paulo").getState().name()).as("not in São Paulo's store").isEqualTo("NO_DATA");
     }
@@ -106,7 +180,7 @@ class AutomatedFulfilmentTest {
         Task confirm = tasks.createTaskQuery().processInstanceBusinessKey(request.getReference())
                 .taskDefinitionKey("Task_ConfirmAutomatedStep").singleResult();
         assertThat(confirm.getName()).endsWith("confirm RECTIFY (pleasant-hill)");
-        assertThat(tasks.getVariableLocal(confirm.getId(), "rectifiableFields").toString()).contains("bot_account.owner_name");
+        assertThat(tasks.getVariableLocal(confirm.getId(), "rectifiableFields").toString()).contains("bot_account.owner_name (Account holder)");
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> desk.complete(confirm,
                         Map.of("confirmation", "CONFIRM", "rectifyField", "bot_account.password", "rectifyValue", "x")))
@@ -120,7 +194,7 @@ class AutomatedFulfilmentTest {
         EntityStep step = stepsOf(request).get("pleasant-hill");
         assertThat(step.getReport().valueBefore()).isEqualTo("Pat Lee");
         assertThat(step.getReport().valueAfter()).isEqualTo("Patricia Lee");
-        assertThat(step.getReport().actionTaken()).isEqualTo("corrected bot_account.owner_name on 1 row in PhoneMyBot accounts");
+        assertThat(step.getReport().actionTaken()).isEqualTo("PhoneMyBot accounts (Pleasant Hill): Account holder corrected on one record of ‘Bot account’");
         assertThat(runtime.createVariableInstanceQuery().variableName("rectifyValue").count()).as("never a process variable").isZero();
         assertThat(stepsOf(request).get("rome").getState().name()).as("not in Rome's CRM").isEqualTo("NO_DATA");
     }
@@ -149,9 +223,13 @@ class AutomatedFulfilmentTest {
         return byEntity;
     }
 
-    private int count(String storeId, String sql, String argument) {
+    private JdbcTemplate storeJdbc(String storeId) {
         DataStore store = stores.stores().stream().filter(each -> each.id().equals(storeId)).findFirst().orElseThrow();
-        JdbcTemplate storeJdbc = new JdbcTemplate(SqlStoreConnector.connect(store.jdbc()));
+        return new JdbcTemplate(SqlStoreConnector.connect(store.jdbc()));
+    }
+
+    private int count(String storeId, String sql, String argument) {
+        JdbcTemplate storeJdbc = storeJdbc(storeId);
         return argument == null ? storeJdbc.queryForObject(sql, Integer.class) : storeJdbc.queryForObject(sql, Integer.class, argument);
     }
 }

@@ -1,11 +1,13 @@
 package dev.dsrdesk.language;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,7 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Every language says everything: a key missing in one bundle would fall back to English mid-page. */
 class MessageBundlesTest {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{[^}]+}");
+    /** The argument a placeholder reads: {1} and {1,choice,…} both read the second; a language may need more choices. */
+    private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)");
 
     @ParameterizedTest(name = "messages_{0} has exactly the English keys")
     @ValueSource(strings = {"it", "pt_BR"})
@@ -26,7 +29,7 @@ class MessageBundlesTest {
                 .containsExactlyInAnyOrderElementsOf(bundle("messages").stringPropertyNames());
     }
 
-    @ParameterizedTest(name = "{0}: no empty value, the same placeholders as English")
+    @ParameterizedTest(name = "{0}: no empty value, the same arguments as English")
     @ValueSource(strings = {"messages", "messages_it", "messages_pt_BR"})
     void everyValueIsWrittenWithTheEnglishPlaceholders(String name) throws IOException {
         Properties english = bundle("messages");
@@ -34,8 +37,12 @@ class MessageBundlesTest {
         for (String key : translation.stringPropertyNames()) {
             String value = translation.getProperty(key);
             assertThat(value).as("%s in %s", key, name).isNotBlank().doesNotContain("TODO");
-            assertThat(placeholders(value)).as("placeholders of %s in %s", key, name)
-                    .isEqualTo(placeholders(english.getProperty(key)));
+            assertThat(arguments(value)).as("arguments of %s in %s", key, name)
+                    .isEqualTo(arguments(english.getProperty(key)));
+            if (!key.startsWith("format.") && !arguments(value).isEmpty()) {
+                assertThatCode(() -> new MessageFormat(value)).as("%s in %s is a MessageFormat pattern", key, name)
+                        .doesNotThrowAnyException();
+            }
         }
     }
 
@@ -54,11 +61,11 @@ class MessageBundlesTest {
         assertThat(bundle(name).getProperty("desk.address")).contains("Città");
     }
 
-    private static Set<String> placeholders(String value) {
+    private static Set<String> arguments(String value) {
         Set<String> found = new TreeSet<>();
-        Matcher matcher = PLACEHOLDER.matcher(value);
+        Matcher matcher = ARGUMENT.matcher(value);
         while (matcher.find()) {
-            found.add(matcher.group());
+            found.add(matcher.group(1));
         }
         return found;
     }

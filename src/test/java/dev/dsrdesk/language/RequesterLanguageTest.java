@@ -92,7 +92,7 @@ class RequesterLanguageTest {
                 .contains("tem o direito de apresentar reclamação a uma autoridade de proteção de dados")
                 .contains("Autoridade Nacional de Proteção de Dados (ANPD)")
                 .contains("que a política estende a todos os usuários, e LGPD art. 18, §1º")
-                .contains("mantém suas informações de contato (política §2)")
+                .contains("mantém suas informações de contato")
                 .doesNotContain("is complete").doesNotContain("complaint")
                 .doesNotContain("holds contact information").doesNotContain("as the policy extends it");
 

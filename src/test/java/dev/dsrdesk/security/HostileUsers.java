@@ -79,7 +79,7 @@ abstract class HostileUsers {
                 .contains("1. Rome contact CRM / contact: matched only on the requester's phone (not verified)")
                 .contains("m*****@example.com")
                 .doesNotContain("mario.rossi@example.com").doesNotContain("Mario Rossi");
-        assertThat(shown.at("/preview/value").asText()).contains("contact: 0 rows");
+        assertThat(shown.at("/preview/value").asText()).contains("Contact: 0 records");
 
         complete("rome", confirmation, "{\"confirmation\":{\"value\":\"CONFIRM\"}}", 204);
         desk.runJobs(reference);
