@@ -1,30 +1,22 @@
 package dev.dsrdesk.notification;
 
-import dev.dsrdesk.fulfilment.ResponseSummary;
 import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.request.Requests;
-import dev.dsrdesk.response.DownloadLinks;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The process's mail steps, each a message to the requester. */
+/** The process's mail steps, each a message to the requester (the answer's own mail is the response's ClosureMail). */
 @Component("notify")
 public class RequesterNotifications {
 
     private final Requests requests;
     private final RequesterMail mail;
-    private final ResponseSummary summary;
-    private final DownloadLinks downloads;
 
-    RequesterNotifications(Requests requests, RequesterMail mail, ResponseSummary summary, DownloadLinks downloads) {
+    RequesterNotifications(Requests requests, RequesterMail mail) {
         this.requests = requests;
         this.mail = mail;
-        this.summary = summary;
-        this.downloads = downloads;
     }
 
     @Transactional
@@ -52,19 +44,5 @@ public class RequesterNotifications {
     public void rejection(DelegateExecution execution) {
         DataSubjectRequest request = requests.byReference(execution.getProcessBusinessKey());
         mail.send(request, RequesterMessage.REJECTION, Map.of("reason", execution.getVariable("rejectionReason")));
-    }
-
-    /** The answer; where it holds personal data (access, portability) only a download link to it. */
-    @Transactional
-    public void closure(String reference) {
-        DataSubjectRequest request = requests.byReference(reference);
-        Map<String, Object> details = new HashMap<>();
-        details.put("entities", summary.progressForRequester(reference));
-        if (request.getType().deliversPersonalData()) {
-            DownloadLinks.IssuedLink link = downloads.issue(request);
-            details.put("downloadLink", link.url());
-            details.put("downloadExpiresAt", Date.from(link.expiresAt()));
-        }
-        mail.send(request, RequesterMessage.CLOSURE, details);
     }
 }

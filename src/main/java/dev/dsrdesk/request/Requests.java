@@ -1,9 +1,6 @@
 package dev.dsrdesk.request;
 
 import dev.dsrdesk.audit.AuditTrail;
-import dev.dsrdesk.deadline.Deadlines;
-import dev.dsrdesk.deadline.StatutoryDeadlines;
-import dev.dsrdesk.deadline.StatutoryDue;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,24 +16,21 @@ import org.springframework.transaction.annotation.Transactional;
 public class Requests {
 
     private final DataSubjectRequestRepository repository;
-    private final Deadlines deadlines;
+    private final DueDates dueDates;
     private final RequestNumbers numbers;
-    private final StatutoryDeadlines statutory;
     private final ApplicationEventPublisher events;
     private final AuditTrail audit;
     private final Clock clock;
     private final EntityManager entities;
 
-    Requests(DataSubjectRequestRepository repository, Deadlines deadlines, RequestNumbers numbers,
-             StatutoryDeadlines statutory, ApplicationEventPublisher events, AuditTrail audit, Clock clock,
-             EntityManager entities) {
+    Requests(DataSubjectRequestRepository repository, DueDates dueDates, RequestNumbers numbers,
+             ApplicationEventPublisher events, AuditTrail audit, Clock clock, EntityManager entities) {
         this.entities = entities;
         this.audit = audit;
         this.repository = repository;
         this.events = events;
-        this.statutory = statutory;
         this.numbers = numbers;
-        this.deadlines = deadlines;
+        this.dueDates = dueDates;
         this.clock = clock;
     }
 
@@ -49,10 +43,8 @@ public class Requests {
     /** The statutory clock starts at receipt: for a letter or a call, when it reached us, not when it was keyed in. */
     @Transactional
     public DataSubjectRequest register(RequesterDetails requester, RequestType type, Receipt receipt) {
-        StatutoryDue due = statutory.due(requester.country(), requester.region(), type.name(),
-                deadlines.dayOf(receipt.receivedAt()));
-        return repository.save(new DataSubjectRequest(numbers.next(), requester, type, receipt, due.dueDate(),
-                statutory.toJson(due.regimes())));
+        DueDates.Due due = dueDates.due(requester.country(), requester.region(), type, receipt.receivedAt());
+        return repository.save(new DataSubjectRequest(numbers.next(), requester, type, receipt, due.date(), due.regimes()));
     }
 
     @Transactional
@@ -94,10 +86,9 @@ public class Requests {
     }
 
     private void verified(DataSubjectRequest request) {
-        if (deadlines.clockStartsAtVerification()) {
-            StatutoryDue due = statutory.due(request.getCountry(), request.getRegion(), request.getType().name(),
-                    deadlines.dayOf(request.getVerifiedAt()));
-            request.restartClock(due.dueDate(), statutory.toJson(due.regimes()));
+        if (dueDates.clockStartsAtVerification()) {
+            DueDates.Due due = dueDates.due(request.getCountry(), request.getRegion(), request.getType(), request.getVerifiedAt());
+            request.restartClock(due.date(), due.regimes());
         }
         request.moveTo(RequestStatus.IN_TRIAGE);
         repository.save(request);

@@ -1,0 +1,21 @@
+package dev.dsrdesk.request;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * When the law says a request must be answered, as the deadline feature works it out; asked whenever a request's
+ * clock starts. The request keeps the answer; the rules and calendars stay with the deadline feature.
+ */
+public interface DueDates {
+
+    /** The statutory date of a request of this type from this place whose clock starts at {@code clockStart}. */
+    Due due(String country, String region, RequestType type, Instant clockStart);
+
+    /** Whether the clock starts when the requester's identity is verified rather than at receipt. */
+    boolean clockStartsAtVerification();
+
+    /** The date that decides, and every regime behind it as the request keeps them (JSON). */
+    record Due(LocalDate date, String regimes) {
+    }
+}
