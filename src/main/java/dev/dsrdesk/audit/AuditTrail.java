@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
  * closed. Events are written in the transaction of what they record, so one never exists without the other.
  * Each says who, when, what and from where; details never hold the requester's personal data.
  */
-@Component("audit")
+@Component
 public class AuditTrail {
 
     public static final String SYSTEM = "desk";

@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * for one, then acts and records the answer. A store that cannot be reached fails the job, which retries and then
  * stands as an incident: never a silent "no data".
  */
-@Component("connectors")
+@Component
 public class AutomatedSteps {
 
     static final String ROWS_FOUND = "rowsFound";

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * The entity's human in the loop: the task shows whom the desk looked for and what it found in the entity's
  * systems; the entity's user lets the desk go ahead, or takes the step over by hand.
  */
-@Component("automatedStepConfirmation")
+@Component
 class ConfirmationTaskListener implements TaskListener {
 
     static final List<String> SHOWN_ON_TASK = List.of("subjectName", "subjectEmail", "identifiers", "entityName", "preview",
@@ -53,7 +53,7 @@ class ConfirmationTaskListener implements TaskListener {
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> show(task);
             case EVENTNAME_COMPLETE -> decide(task);
-            default -> throw new IllegalStateException("automatedStepConfirmation is not meant for " + task.getEventName());
+            default -> throw new IllegalStateException("confirmationTaskListener is not meant for " + task.getEventName());
         }
     }
 

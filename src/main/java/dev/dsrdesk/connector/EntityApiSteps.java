@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * answer, or waits for its signed callback until the store's {@code answerWithin}; then the processor liaison
  * gets the step in Tasklist.
  */
-@Component("entityApis")
+@Component
 public class EntityApiSteps {
 
     static final String ANSWERED_AT_ONCE = "answeredAtOnce";

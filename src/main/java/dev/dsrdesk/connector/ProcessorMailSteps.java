@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * with a link to a form where it says what it did; reminded every two days with a fresh link; escalated and handed
  * to the processor liaison when the answer is late.
  */
-@Component("processorMail")
+@Component
 public class ProcessorMailSteps {
 
     static final String REPLIED = "ProcessorReplied";

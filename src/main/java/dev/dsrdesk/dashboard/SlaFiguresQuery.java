@@ -1,6 +1,7 @@
 package dev.dsrdesk.dashboard;
 
 import dev.dsrdesk.notification.MailOutbox;
+import dev.dsrdesk.process.DeskProcess;
 import dev.dsrdesk.registry.EntityRegistry;
 import dev.dsrdesk.request.RequestStatus;
 import java.sql.Timestamp;
@@ -31,7 +32,7 @@ class SlaFiguresQuery {
 
     private static final List<String> FINAL = RequestStatus.finalStatuses().stream().map(Enum::name).toList();
     private static final String EFFECTIVE_DUE = "coalesce(extended_due_date, due_date)";
-    private static final String PROCESS_KEY = "data-subject-request";
+    private static final String PROCESS_KEY = DeskProcess.DATA_SUBJECT_REQUEST;
     private static final int DUE_ROWS_SHOWN = 25;
     private static final Duration SPEED_WINDOW = Duration.ofDays(90);
 

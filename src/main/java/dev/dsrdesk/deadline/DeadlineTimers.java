@@ -1,5 +1,6 @@
 package dev.dsrdesk.deadline;
 
+import dev.dsrdesk.process.DeskProcess;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
@@ -27,7 +28,7 @@ class DeadlineTimers {
 
     void reschedule(String reference) {
         ProcessInstance process = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
-                .processDefinitionKey("data-subject-request").singleResult();
+                .processDefinitionKey(DeskProcess.DATA_SUBJECT_REQUEST).singleResult();
         if (process == null) {
             return;
         }

@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The same right asked again by the same verified email while the first request is open: the new one is
  * linked to the open one and answered with it, so the entities are not asked twice. Staff can unlink.
  */
-@Component("duplicates")
+@Component
 public class DuplicateRequests {
 
     static final String LINKED_REQUEST_CLOSED = "LinkedRequestClosed";

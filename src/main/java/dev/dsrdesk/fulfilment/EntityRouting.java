@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * records the answers: which entities are involved, the action each must take and why. The rules live
  * in the table; this class only feeds it each entity's kind, data categories and purposes.
  */
-@Component("routing")
+@Component
 public class EntityRouting {
 
     static final String DECISION = "entity-routing";

@@ -1,5 +1,6 @@
 package dev.dsrdesk.fulfilment;
 
+import dev.dsrdesk.process.DeskProcess;
 import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.request.Requests;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -31,7 +32,7 @@ public class EntityStepInstances {
     @Transactional(propagation = Propagation.MANDATORY)
     public void bind(DelegateExecution execution) {
         String reference = execution.getProcessBusinessKey();
-        String entityId = (String) execution.getVariable("entityId");
+        String entityId = (String) execution.getVariable(DeskProcess.ENTITY_ID);
         DataSubjectRequest request = requests.byReference(reference);
         EntityStep step = steps.findByRequestIdAndEntityId(request.getId(), entityId)
                 .filter(EntityStep::isInvolved)

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * The task shows the person to look for and the action; the answer goes to the entity_step table and
  * leaves no personal data behind in the process variables.
  */
-@Component("entityStepListener")
+@Component
 class EntityStepTaskListener implements TaskListener {
 
     /** Shown on the task only; never kept on the process instance. */
@@ -55,7 +55,7 @@ class EntityStepTaskListener implements TaskListener {
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> open(task);
             case EVENTNAME_COMPLETE -> answer(task);
-            default -> throw new IllegalStateException("entityStepListener is not meant for " + task.getEventName());
+            default -> throw new IllegalStateException("entityStepTaskListener is not meant for " + task.getEventName());
         }
     }
 

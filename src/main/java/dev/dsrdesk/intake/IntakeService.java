@@ -1,11 +1,12 @@
 package dev.dsrdesk.intake;
 
 import dev.dsrdesk.audit.AuditTrail;
-import dev.dsrdesk.security.RateLimiter;
+import dev.dsrdesk.process.DeskProcess;
 import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.request.Receipt;
 import dev.dsrdesk.request.RequestChannel;
 import dev.dsrdesk.request.Requests;
+import dev.dsrdesk.security.RateLimiter;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -17,7 +18,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class IntakeService {
 
-    static final String PROCESS_KEY = "data-subject-request";
 
     private final Requests requests;
     private final RuntimeService runtime;
@@ -72,12 +72,12 @@ public class IntakeService {
     private DataSubjectRequest start(DataSubjectRequest request) {
         audit.record(request.getReference(), "RECEIVED", request.getEnteredBy(),
                 request.getType() + " by " + request.getChannel() + ", due " + request.getDueDate());
-        // the process carries the reference and the type; the requester's details stay in the request table
-        runtime.createProcessInstanceByKey(PROCESS_KEY)
+        // the business key is the reference, the process carries the type and the channel: the requester's details
+        // stay in the request table
+        runtime.createProcessInstanceByKey(DeskProcess.DATA_SUBJECT_REQUEST)
                 .businessKey(request.getReference())
-                .setVariable("reference", request.getReference())
-                .setVariable("requestType", request.getType().name())
-                .setVariable("channel", request.getChannel().name())
+                .setVariable(DeskProcess.REQUEST_TYPE, request.getType().name())
+                .setVariable(DeskProcess.CHANNEL, request.getChannel().name())
                 .execute();
         return request;
     }

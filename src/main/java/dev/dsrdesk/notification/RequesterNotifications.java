@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The process's mail steps, each a message to the requester (the answer's own mail is the response's ClosureMail). */
-@Component("notify")
+@Component
 public class RequesterNotifications {
 
     private final Requests requests;

@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * did what, and the audit trail, which holds no personal data and gains a PURGED event. One transaction per
  * request, so an interrupted run keeps what it finished and the next run goes on.
  */
-@Component("retention")
+@Component
 public class RetentionPurge {
 
     static final String PURGED = "[purged]";

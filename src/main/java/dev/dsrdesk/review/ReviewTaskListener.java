@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /** Shows the reviewer every entity's answer, record by record, and where to preview the answer as it will leave; a response sent back needs a comment saying what to fix. */
-@Component("reviewListener")
+@Component
 class ReviewTaskListener implements TaskListener {
 
     static final int MAX_COMMENT = 4000;
@@ -31,7 +31,7 @@ class ReviewTaskListener implements TaskListener {
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> show(task);
             case EVENTNAME_COMPLETE -> check(task);
-            default -> throw new IllegalStateException("reviewListener is not meant for " + task.getEventName());
+            default -> throw new IllegalStateException("reviewTaskListener is not meant for " + task.getEventName());
         }
     }
 

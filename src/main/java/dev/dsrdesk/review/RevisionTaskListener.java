@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /** After a review sent the response back: either the operator fixed it, or the entities are asked again. */
-@Component("revisionListener")
+@Component
 class RevisionTaskListener implements TaskListener {
 
     @Override
@@ -14,7 +14,7 @@ class RevisionTaskListener implements TaskListener {
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> task.setName("Revise response to " + task.getExecution().getProcessBusinessKey());
             case EVENTNAME_COMPLETE -> decide(task);
-            default -> throw new IllegalStateException("revisionListener is not meant for " + task.getEventName());
+            default -> throw new IllegalStateException("revisionTaskListener is not meant for " + task.getEventName());
         }
     }
 

@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Who must not be marketed to or tracked any more: requesters whose objection or consent withdrawal
  * was answered. Kept by HMAC of the normalised email; the first suppression's date stands.
  */
-@Component("suppressions")
+@Component
 public class SuppressionRegistry {
 
     private final SuppressionRepository registry;

@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /** Shows the operator what was asked and by whom; refuses a rejection without reasons. */
-@Component("triageListener")
+@Component
 class TriageTaskListener implements TaskListener {
 
     static final int MAX_REASON = 4000;
@@ -35,7 +35,7 @@ class TriageTaskListener implements TaskListener {
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> show(task);
             case EVENTNAME_COMPLETE -> check(task);
-            default -> throw new IllegalStateException("triageListener is not meant for " + task.getEventName());
+            default -> throw new IllegalStateException("triageTaskListener is not meant for " + task.getEventName());
         }
     }
 

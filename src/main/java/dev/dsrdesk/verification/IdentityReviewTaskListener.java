@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * A request entered by staff: the operator records the evidence of identity they checked. Refusing needs
  * reasons, because identity that cannot be established is the only ground of GDPR Art. 12(6).
  */
-@Component("identityReviewListener")
+@Component
 class IdentityReviewTaskListener implements TaskListener {
 
     static final int MAX_TEXT = 2000;
@@ -38,7 +38,7 @@ class IdentityReviewTaskListener implements TaskListener {
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> show(task);
             case EVENTNAME_COMPLETE -> decide(task);
-            default -> throw new IllegalStateException("identityReviewListener is not meant for " + task.getEventName());
+            default -> throw new IllegalStateException("identityReviewTaskListener is not meant for " + task.getEventName());
         }
     }
 

@@ -31,20 +31,20 @@ class FeatureDependenciesTest {
             Map.entry("notification", Set.of("audit", "decision", "language", "logging", "request")),
             Map.entry("reminder", Set.of("notification", "registry", "request")),
             Map.entry("security", Set.of("notification", "process", "registry", "reminder")),
-            Map.entry("deadline", Set.of("audit", "decision", "notification", "request")),
+            Map.entry("deadline", Set.of("audit", "decision", "notification", "process", "request")),
             Map.entry("fulfilment", Set.of("audit", "decision", "language", "process", "registry", "request")),
             Map.entry("response", Set.of("audit", "export", "fulfilment", "language", "notification", "registry", "request",
                     "security")),
             Map.entry("connector", Set.of("audit", "deadline", "fulfilment", "language", "logging", "notification", "process",
                     "registry", "request", "security")),
-            Map.entry("intake", Set.of("audit", "language", "request", "security")),
+            Map.entry("intake", Set.of("audit", "language", "process", "request", "security")),
             Map.entry("verification", Set.of("audit", "language", "notification", "process", "request", "security")),
             Map.entry("triage", Set.of("audit", "process", "request")),
             Map.entry("review", Set.of("audit", "fulfilment", "notification", "process")),
             Map.entry("duplicate", Set.of("request")),
             Map.entry("suppression", Set.of("request")),
             Map.entry("tracking", Set.of("deadline", "fulfilment", "request")),
-            Map.entry("dashboard", Set.of("notification", "registry", "request")),
+            Map.entry("dashboard", Set.of("notification", "process", "registry", "request")),
             Map.entry("retention", Set.of("audit")));
 
     private static final JavaClasses DESK = new ClassFileImporter()

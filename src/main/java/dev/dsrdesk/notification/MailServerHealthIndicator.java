@@ -14,15 +14,15 @@ import org.springframework.stereotype.Component;
  * and mail waits in the outbox, so the status is DEGRADED, which ranks after UP (management.endpoint.health.status.order)
  * and leaves the desk healthy and ready. Replaces Spring Boot's mail indicator, which would report the desk DOWN.
  */
-@Component("mailServer")
-class MailServerHealth implements HealthIndicator {
+@Component
+class MailServerHealthIndicator implements HealthIndicator {
 
     static final Status DEGRADED = new Status("DEGRADED", "Mail waits in the outbox until the server answers");
 
     private final ObjectProvider<JavaMailSenderImpl> smtp;
     private final MailOutbox outbox;
 
-    MailServerHealth(ObjectProvider<JavaMailSenderImpl> smtp, MailOutbox outbox) {
+    MailServerHealthIndicator(ObjectProvider<JavaMailSenderImpl> smtp, MailOutbox outbox) {
         this.smtp = smtp;
         this.outbox = outbox;
     }
