@@ -60,7 +60,7 @@ public class Extensions {
                 start, months);
         request.extend(extended.dueDate(), reason, operator, clock.instant());
         timers.reschedule(reference);
-        audit.record(reference, "EXTENDED", operator, "by " + months + " month(s) to " + extended.dueDate() + ": " + reason);
+        audit.record(reference, "EXTENDED", operator, "by " + months + " month(s) to " + extended.dueDate());
         mail.send(request, RequesterMessage.EXTENSION, Map.of("reason", reason, "newDueDate", extended.dueDate()));
         return extended.dueDate();
     }

@@ -45,7 +45,7 @@ class FeatureDependenciesTest {
             Map.entry("suppression", Set.of("request")),
             Map.entry("tracking", Set.of("deadline", "fulfilment", "request")),
             Map.entry("dashboard", Set.of("notification", "process", "registry", "request")),
-            Map.entry("retention", Set.of("audit")));
+            Map.entry("retention", Set.of("audit", "request")));
 
     private static final JavaClasses DESK = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
