@@ -1,14 +1,18 @@
 package dev.dsrdesk.connector;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.dsrdesk.fulfilment.EntityAction;
 import dev.dsrdesk.fulfilment.EntityRecord;
 import dev.dsrdesk.logging.PersonalDataMask;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -21,9 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * its driver on the class path works; H2, PostgreSQL and MariaDB are tested.
  */
 @Component
-class SqlStoreConnector {
+class SqlStoreConnector implements DisposableBean {
 
-    private final Map<String, DataSource> connections = new ConcurrentHashMap<>();
+    private final Map<String, HikariDataSource> connections = new ConcurrentHashMap<>();
 
     /**
      * What the store holds about the subject; changes nothing. Rows matched by a verified identifier are the subject's;
@@ -361,11 +365,37 @@ class SqlStoreConnector {
         return null;
     }
 
-    private DataSource dataSource(DataStore store) {
-        return connections.computeIfAbsent(store.id(), id -> connect(store.jdbc()));
+    HikariDataSource dataSource(DataStore store) {
+        return connections.computeIfAbsent(store.id(), id -> pool(store));
     }
 
-    /** A connection source for a store's settings; the connector keeps one per store. */
+    /**
+     * A small pool per store: a connection is reused by the steps that follow, none is held while the desk has nothing
+     * to ask (a store is another company's database), and a store that is down fails the step within seconds, so
+     * that the job retries instead of waiting. Created at the first question, so a store down at start-up stops
+     * nothing else.
+     */
+    private static HikariDataSource pool(DataStore store) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("store-" + store.id());
+        config.setJdbcUrl(store.jdbc().url());
+        config.setUsername(store.jdbc().username() == null ? "" : store.jdbc().username());
+        config.setPassword(store.jdbc().password() == null ? "" : store.jdbc().password());
+        config.setMaximumPoolSize(2);
+        config.setMinimumIdle(0);
+        config.setIdleTimeout(Duration.ofMinutes(1).toMillis());
+        config.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
+        config.setInitializationFailTimeout(-1);
+        return new HikariDataSource(config);
+    }
+
+    @Override
+    public void destroy() {
+        connections.values().forEach(HikariDataSource::close);
+        connections.clear();
+    }
+
+    /** A connection source for one-off work on a store (seeding the demo's), not pooled. */
     static DataSource connect(DataStore.Jdbc jdbc) {
         return new DriverManagerDataSource(jdbc.url(), jdbc.username() == null ? "" : jdbc.username(),
                 jdbc.password() == null ? "" : jdbc.password());

@@ -50,6 +50,7 @@ class SqlStoreConnectorTest {
 
     @AfterAll
     void dropMariaDb() throws SQLException {
+        connector.destroy();
         try (Connection admin = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/", "root", "");
              Statement statement = admin.createStatement()) {
             statement.execute("drop database if exists " + mariaDbName);
@@ -235,6 +236,20 @@ class SqlStoreConnectorTest {
                         org.assertj.core.groups.Tuple.tuple("Newsletter", "Subscribed on"));
         assertThat(connector.apply(store, EntityAction.ERASE, SUBJECT, Map.of(), italian))
                 .containsExactly("Newsletter di Trento: un record di ‘Iscrizione’ eliminato");
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void eachStoreIsAskedThroughOneSmallPoolThatHoldsNothingItDoesNotUse(DataStore.Jdbc database) {
+        DataStore store = seeded(database);
+        for (int i = 0; i < 20; i++) {
+            assertThat(connector.find(store, SUBJECT, ENGLISH).rowCount()).isEqualTo(3);
+        }
+        com.zaxxer.hikari.HikariDataSource pool = connector.dataSource(store);
+        assertThat(connector.dataSource(store)).as("one pool per store").isSameAs(pool);
+        assertThat(pool.getHikariPoolMXBean().getTotalConnections()).as("twenty questions, at most two connections")
+                .isBetween(1, 2);
+        assertThat(pool.getMinimumIdle()).as("none kept open for nothing").isZero();
     }
 
     private static Map<Integer, Boolean> flags(JdbcTemplate jdbc, String column) {
