@@ -1,5 +1,6 @@
 package dev.dsrdesk.dashboard;
 
+import dev.dsrdesk.export.Csv;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -36,8 +37,8 @@ class SlaDashboardController {
 
     @GetMapping("/dashboard/requests.csv")
     ResponseEntity<byte[]> requests() {
-        StringBuilder csv = new StringBuilder(
-                "reference,type,status,channel,country,region,received_at,due_date,extended_due_date,closed_at,closed_on_time\r\n");
+        StringBuilder csv = new StringBuilder(Csv.row("reference", "type", "status", "channel", "country", "region",
+                "received_at", "due_date", "extended_due_date", "closed_at", "closed_on_time"));
         ZoneId zone = clock.getZone();
         jdbc.query("""
                 select reference, request_type, status, channel, country, region, received_at, due_date,
@@ -47,11 +48,10 @@ class SlaDashboardController {
                     : row.getObject(8, LocalDate.class);
             Timestamp closed = row.getTimestamp(10);
             String onTime = closed == null ? "" : String.valueOf(!closed.toInstant().atZone(zone).toLocalDate().isAfter(due));
-            csv.append(String.join(",", row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-                            row.getString(5), nullToEmpty(row.getString(6)), row.getTimestamp(7).toInstant().toString(),
-                            String.valueOf(row.getObject(8, LocalDate.class)), nullToEmpty(row.getObject(9, LocalDate.class)),
-                            closed == null ? "" : closed.toInstant().toString(), onTime))
-                    .append("\r\n");
+            csv.append(Csv.row(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                    row.getString(5), nullToEmpty(row.getString(6)), row.getTimestamp(7).toInstant().toString(),
+                    String.valueOf(row.getObject(8, LocalDate.class)), nullToEmpty(row.getObject(9, LocalDate.class)),
+                    closed == null ? "" : closed.toInstant().toString(), onTime));
         });
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))

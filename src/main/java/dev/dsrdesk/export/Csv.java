@@ -20,4 +20,9 @@ public final class Csv {
         boolean formula = value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0;
         return quoted(formula ? "'" + value : value);
     }
+
+    /** One line of a CSV the desk hands out: every cell spreadsheet-safe, CRLF at the end (RFC 4180). */
+    public static String row(String... cells) {
+        return String.join(",", java.util.Arrays.stream(cells).map(Csv::spreadsheetSafe).toList()) + "\r\n";
+    }
 }

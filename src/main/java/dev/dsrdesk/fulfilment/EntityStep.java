@@ -136,7 +136,7 @@ public class EntityStep {
         return state != StepState.NOT_INVOLVED;
     }
 
-    /** The entity's task was created (again, when the operator asks anew): open until it answers. */
+    /** The right value the entity's person gave for a correction; it waits here until the desk makes it. */
     void correctionGiven(String valueAfter) {
         this.valueAfter = valueAfter;
     }
@@ -152,6 +152,7 @@ public class EntityStep {
         this.includedMatches = numbers;
     }
 
+    /** The entity's task was created (again, when the operator asks anew): open until it answers. */
     void open(LocalDate dueDate, Instant when) {
         this.dueDate = dueDate;
         this.state = StepState.OPEN;

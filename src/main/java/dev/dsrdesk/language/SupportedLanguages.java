@@ -73,7 +73,6 @@ public final class SupportedLanguages {
                 .findFirst();
     }
 
-    /** A language the desk speaks, and its name in that language. */
     /**
      * A language under its own name; {@code decisionColumnSuffix} names its columns in the decision tables
      * ({@code reason} + {@code It}), empty for English, whose columns carry no suffix.

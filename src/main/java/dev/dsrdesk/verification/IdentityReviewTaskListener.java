@@ -21,7 +21,7 @@ class IdentityReviewTaskListener implements TaskListener {
 
     static final int MAX_TEXT = 2000;
     private static final List<String> SHOWN_ON_TASK =
-            List.of("requesterName", "requesterEmail", "requesterPhone", "requesterCountry", "channel", "receivedOn", "enteredBy");
+            List.of("requesterName", "requesterEmail", "requesterPhone", "requesterCountry", "receivedOn", "enteredBy");
 
     private final Requests requests;
     private final AuditTrail audit;
@@ -76,6 +76,6 @@ class IdentityReviewTaskListener implements TaskListener {
         task.getExecution().setVariable("identityVerified", established);
         audit.record(reference, established ? "IDENTITY_ESTABLISHED" : "IDENTITY_NOT_ESTABLISHED", TaskActor.of(task), null);
         task.getExecution().removeVariables(List.of("identityEvidence", "emailChecked", "phoneChecked"));
-        task.getExecution().removeVariables(SHOWN_ON_TASK.stream().filter(name -> !name.equals("channel")).toList());
+        task.getExecution().removeVariables(SHOWN_ON_TASK);
     }
 }

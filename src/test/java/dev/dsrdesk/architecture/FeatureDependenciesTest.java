@@ -44,7 +44,7 @@ class FeatureDependenciesTest {
             Map.entry("duplicate", Set.of("request")),
             Map.entry("suppression", Set.of("request")),
             Map.entry("tracking", Set.of("deadline", "fulfilment", "request")),
-            Map.entry("dashboard", Set.of("notification", "process", "registry", "request")),
+            Map.entry("dashboard", Set.of("export", "notification", "process", "registry", "request")),
             Map.entry("retention", Set.of("audit", "request")));
 
     private static final JavaClasses DESK = new ClassFileImporter()

@@ -84,10 +84,11 @@ class SlaDashboardTest {
                 .andReturn().getResponse().getContentAsString();
 
         List<String> lines = csv.lines().toList();
-        assertThat(lines.get(0)).isEqualTo(
-                "reference,type,status,channel,country,region,received_at,due_date,extended_due_date,closed_at,closed_on_time");
-        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith(closed.getReference() + ",RESTRICTION,CLOSED,SELF_SERVICE,IT,,")
-                .endsWith(",true"));
+        assertThat(lines.get(0)).isEqualTo("\"reference\",\"type\",\"status\",\"channel\",\"country\",\"region\","
+                + "\"received_at\",\"due_date\",\"extended_due_date\",\"closed_at\",\"closed_on_time\"");
+        assertThat(lines).anySatisfy(line -> assertThat(line)
+                .startsWith("\"" + closed.getReference() + "\",\"RESTRICTION\",\"CLOSED\",\"SELF_SERVICE\",\"IT\",\"\",")
+                .endsWith(",\"true\""));
         assertThat(csv).doesNotContain("@").doesNotContain("Ada Lovelace");
 
         String page = mvc.perform(get("/dashboard").with(httpBasic("operator", "demo")))
