@@ -53,9 +53,9 @@ function packagedJar() {
     .map((entry) => entry.name)
     .find((name) => /^dsr-desk-.*\.jar$/.test(name));
   if (!existsSync(join(repo, 'target')) || !jar()) {
-    console.log('packaging the desk (mvn -q -DskipTests package) ...');
-    const build = spawnSync('mvn', ['-q', '-DskipTests', 'package'], { cwd: repo, stdio: 'inherit' });
-    if (build.status !== 0) throw new Error('mvn package failed');
+    console.log('packaging the desk (./mvnw -q -DskipTests package) ...');
+    const build = spawnSync(join(repo, 'mvnw'), ['-q', '-DskipTests', 'package'], { cwd: repo, stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('./mvnw package failed');
   }
   return join(repo, 'target', jar());
 }
