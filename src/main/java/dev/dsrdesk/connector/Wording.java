@@ -93,6 +93,11 @@ final class Wording {
         if (value instanceof Instant instant) {
             return instant(instant);
         }
+        if (value instanceof byte[] bytes) {
+            // a file or an image: its content for a machine, its size for a person (no "[B@1f2e3d")
+            return valuesForMachines ? java.util.Base64.getEncoder().encodeToString(bytes)
+                    : text("connector.value.binary", bytes.length);
+        }
         return value.toString();
     }
 

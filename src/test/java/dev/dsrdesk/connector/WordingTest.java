@@ -67,6 +67,7 @@ class WordingTest {
         UUID id = UUID.randomUUID();
         assertThat(people(Locale.ENGLISH).value(id)).isEqualTo(id.toString());
         assertThat(people(Locale.ENGLISH).value(42)).isEqualTo("42");
+        assertThat(people(Locale.ITALIAN).value(new byte[2048])).isEqualTo("un file di 2.048 byte");
     }
 
     @Test
@@ -74,6 +75,7 @@ class WordingTest {
         Wording machines = Wording.forMachines(requesterMessages(), Locale.ITALIAN);
         assertThat(machines.value(Timestamp.valueOf(LocalDateTime.of(2021, 3, 4, 9, 15)))).isEqualTo("2021-03-04T09:15:00");
         assertThat(machines.value(Boolean.TRUE)).isEqualTo("true");
+        assertThat(machines.value(new byte[] {1, 2, 3})).isEqualTo("AQID");
         assertThat(machines.value(OffsetDateTime.of(2026, 12, 1, 22, 24, 48, 0, ZoneOffset.ofHours(1))))
                 .isEqualTo("2026-12-01T21:24:48Z");
         assertThat(machines.column(CONTACT, "full_name")).as("labels still in the reader's language").isEqualTo("Nome e cognome");
