@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dsrdesk.fulfilment.EntityRecord;
 import dev.dsrdesk.fulfilment.StepState;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -66,6 +67,29 @@ record ApiAnswer(StepState status, List<EntityRecord> records, String actionTake
             throw new Refused(field + " must be at most " + MAX_TEXT + " characters");
         }
         return value;
+    }
+
+    /**
+     * The answer as the API document states it (the webhook's 200 and the callback's body); {@link #parse} is what
+     * holds a body to it, with the reasons it gives.
+     */
+    @Schema(name = "ProcessorAnswer", description = "The processor's answer: what it did, and for access and portability "
+            + "the records it holds. Any other field is ignored.")
+    record Contract(
+            @Schema(description = "DONE: the action was carried out; NO_DATA: the processor holds nothing on the person",
+                    allowableValues = {"DONE", "NO_DATA"}, requiredMode = Schema.RequiredMode.REQUIRED) String status,
+            @Schema(description = "For EXPORT: every record found; none with NO_DATA") List<ContractRecord> records,
+            @Schema(description = "For the other actions: what was done, in words the requester may read",
+                    maxLength = MAX_TEXT, example = "Analytics profile deleted") String actionTaken,
+            @Schema(description = "For the desk's people", maxLength = MAX_TEXT) String notes) {
+    }
+
+    @Schema(name = "ProcessorRecord", description = "One piece of the person's data; every field is required text.")
+    record ContractRecord(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, example = "Web navigation data") String category,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, example = "client id") String field,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, example = "GA1.2.123456789.1700000000") String value,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, example = "Google Analytics") String source) {
     }
 
     /** The answer breaks the contract; the message says how. */

@@ -1,6 +1,13 @@
 package dev.dsrdesk.connector;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -22,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * moves on. Nothing changes unless all three hold.
  */
 @RestController
+@Tag(name = "Processors")
 class ConnectorCallbackController {
 
     private final ConnectorCallbacks callbacks;
@@ -43,7 +51,36 @@ class ConnectorCallbackController {
 
     @PostMapping(path = "/connector-callback/{token}", consumes = "application/json")
     @Transactional
-    public ResponseEntity<?> answer(@PathVariable String token, @RequestBody String body,
+    @Operation(operationId = "answerStep", summary = "A processor answers a step it accepted",
+            description = """
+                    A processor whose API accepted a step (202 to the webhook `entityStep`) posts its answer here, at the \
+                    `callbackUrl` it was given, before `answerBy`. No account: the secret in the address names the step, \
+                    and the `X-DSR-Signature` of the exact body proves the processor wrote it. The answer is checked \
+                    against the contract before the step moves on; nothing changes unless all three hold. A callback \
+                    address works once.""",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiAnswer.Contract.class))))
+    @SecurityRequirement(name = "processorSignature")
+    @ApiResponse(responseCode = "204", description = "Taken: the step moves on.", content = @Content)
+    @ApiResponse(responseCode = "400", description = "The answer is outside the contract; `detail` says how (e.g. "
+            + "`records[0].field is required and must be text`). The callback stays open for a corrected answer.",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @ApiResponse(responseCode = "401", description = "The body is not signed with the processor's secret.",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @ApiResponse(responseCode = "409", description = "Too late: the step no longer waits for this answer, it was handed to "
+            + "the processor liaison's people.",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @ApiResponse(responseCode = "410", description = "This callback address is unknown, already answered or expired.",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @ApiResponse(responseCode = "413", description = "The body is larger than 8 MiB, or its length is not declared.",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @ApiResponse(responseCode = "415", description = "The body is not JSON (`Content-Type: application/json`); refused "
+            + "before the desk reads it.", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ErrorAnswer")))
+    public ResponseEntity<?> answer(@Parameter(description = "The secret of the callback address (43 base64url characters)",
+                                            example = "4egjjKlFIdV81zjFsvA2j5P7E9mDQGEQ06hoLt2_b3Q") @PathVariable String token,
+                                    @RequestBody String body,
+                                    // documented as the security scheme processorSignature
+                                    @Parameter(hidden = true)
                                     @RequestHeader(name = WebhookConnector.SIGNATURE_HEADER, required = false) String signature) {
         Instant now = clock.instant();
         ConnectorCallbacks.Waiting waiting = callbacks.waiting(token, now).orElse(null);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dsrdesk.registry.EntityRegistry;
 import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.request.Requests;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -106,8 +107,17 @@ public class ResponseSummary {
     }
 
     /** Where one entity stands on a request. */
-    public record EntityProgress(String entityId, String entityName, String action, String state, String reason,
-                                 LocalDate dueDate, Instant completedAt, int records, String actionTaken,
-                                 String retained, String retentionReason, String recipientsNotified) {
+    @Schema(description = "Where one entity stands on the request.")
+    public record EntityProgress(@Schema(example = "rome") String entityId, String entityName,
+                                 @Schema(description = "What the entity must do; absent when it is not asked",
+                                         implementation = EntityAction.class) String action,
+                                 @Schema(implementation = StepState.class) String state,
+                                 @Schema(description = "Why it was asked, or why not") String reason,
+                                 LocalDate dueDate, Instant completedAt,
+                                 @Schema(description = "How many records it found (access, portability)") int records,
+                                 String actionTaken,
+                                 @Schema(description = "What an erasure kept, and why (retentionReason)") String retained,
+                                 String retentionReason,
+                                 @Schema(description = "Recipients the entity told of the change (GDPR Art. 19)") String recipientsNotified) {
     }
 }

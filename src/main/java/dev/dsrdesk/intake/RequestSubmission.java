@@ -2,6 +2,7 @@ package dev.dsrdesk.intake;
 
 import dev.dsrdesk.request.RequestType;
 import dev.dsrdesk.request.RequesterDetails;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -15,10 +16,16 @@ import jakarta.validation.constraints.Size;
  */
 @RegionInCountry
 @RectificationExplained
+@Schema(description = "What a requester asks for, and who they are. Texts are trimmed; an empty optional field counts as "
+        + "absent. Refused fields are named with a message in the requester's language.",
+        example = "{\"type\": \"ACCESS\", \"fullName\": \"Maria Rossi\", \"email\": \"maria.rossi@example.com\", "
+                + "\"country\": \"IT\", \"language\": \"it\"}")
 public class RequestSubmission {
 
-    static final String SINGLE_LINE = "[^\\p{Cntrl}]*";
+    /** No control characters: Java's \p{Cntrl} spelled out, so the API document's pattern means the same in JavaScript. */
+    static final String SINGLE_LINE = "[^\\x00-\\x1F\\x7F]*";
 
+    @Schema(description = "The right exercised", implementation = RequestType.class, example = "ACCESS")
     @NotBlank(message = "{intake.required}")
     @Pattern(regexp = "ACCESS|RECTIFICATION|ERASURE|RESTRICTION|PORTABILITY|OBJECTION|WITHDRAW_CONSENT",
             message = "{intake.type}")
@@ -27,36 +34,52 @@ public class RequestSubmission {
     @NotBlank(message = "{intake.required}")
     @Size(max = 200, message = "{intake.tooLong}")
     @Pattern(regexp = SINGLE_LINE, message = "{intake.singleLine}")
+    @Schema(description = "The requester's name, one line", example = "Maria Rossi")
     private String fullName;
 
     @NotBlank(message = "{intake.required}")
     @Size(max = 254, message = "{intake.tooLong}")
     @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "{intake.email}")
     @Pattern(regexp = SINGLE_LINE, message = "{intake.singleLine}")
+    @Schema(description = "Where the desk writes; a self-service request is verified by a link mailed here",
+            example = "maria.rossi@example.com")
     private String email;
 
     @Pattern(regexp = "\\+?[0-9][0-9 ()./-]{4,28}[0-9]", message = "{intake.phone}")
+    @Schema(description = "Optional. A hint for the entities' people: the desk never searches, exports or changes "
+            + "data by a phone nobody verified", example = "+39 06 1234 5678")
     private String phone;
 
     @NotBlank(message = "{intake.required}")
     @IsoCountry
+    @Schema(description = "Where the requester lives: an ISO 3166-1 alpha-2 code, upper case; it decides which laws' "
+            + "deadlines apply besides the GDPR", minLength = 2, maxLength = 2, example = "IT")
     private String country;
 
     @Pattern(regexp = "[A-Z]{2}-[A-Z0-9]{1,3}", message = "{intake.region}")
+    @Schema(description = "Optional: an ISO 3166-2 subdivision of `country` (e.g. US-CA with US), for rules of a "
+            + "state such as the CCPA", example = "US-CA")
     private String region;
 
     @Size(max = 4000, message = "{intake.tooLong}")
+    @Schema(description = "Optional, except for RECTIFICATION: what is wrong and what is right")
     private String details;
 
     @Pattern(regexp = "en|it|pt-BR", message = "{intake.language}")
+    @Schema(description = "Optional: the language of the requester's mails and pages; else the best of Accept-Language",
+            allowableValues = {"en", "it", "pt-BR"})
     private String language;
 
     /** Staff only: how a request entered by an operator reached the desk. */
     @Pattern(regexp = "EMAIL|POST|PHONE|IN_PERSON", message = "must be one of EMAIL, POST, PHONE, IN_PERSON")
+    @Schema(description = "Staff only (group dpo, signed in): how the request reached the desk. Anyone else who sends it "
+            + "is refused naming the field", allowableValues = {"EMAIL", "POST", "PHONE", "IN_PERSON"})
     private String channel;
 
     /** Staff only: the ISO date the letter, call or visit reached the desk. */
     @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "must be an ISO date such as 2026-11-02")
+    @Schema(description = "Staff only (group dpo, signed in), with `channel`: the day the letter, call, visit or email "
+            + "reached the desk, not in the future; the statutory clock starts then", format = "date", example = "2026-11-20")
     private String receivedAt;
 
     public RequesterDetails requester(String fallbackLanguage) {

@@ -39,6 +39,11 @@ public class SecurityConfiguration {
 
     static final String DPO = "GROUP_" + DeskGroups.DPO;
     static final String MANAGERS = "GROUP_" + DeskGroups.MANAGERS;
+    static final String ADMINISTRATORS = "GROUP_" + DeskGroups.ADMINISTRATORS;
+
+    /** The description of the desk's API (OpenAPI) and Swagger UI over it. */
+    private static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html",
+            "/swagger-ui/**"};
 
     /** Whether the caller is signed in as a privacy desk operator (group dpo). */
     public static boolean isOperator(Authentication caller) {
@@ -91,6 +96,8 @@ public class SecurityConfiguration {
                             .requestMatchers("/staff/**").hasAuthority(DPO)
                             .requestMatchers("/dashboard", "/dashboard/**", "/actuator/prometheus").hasAnyAuthority(DPO, MANAGERS)
                             .requestMatchers("/api/**").hasAnyAuthority(DPO, MANAGERS)
+                            // staff only, docs/security.md says why
+                            .requestMatchers(HttpMethod.GET, API_DOCS).hasAnyAuthority(DPO, MANAGERS, ADMINISTRATORS)
                             .anyRequest().denyAll();
                 })
                 .httpBasic(basic -> basic.authenticationEntryPoint(signInOrNotFound()))
@@ -114,8 +121,8 @@ public class SecurityConfiguration {
     private static AuthenticationEntryPoint signInOrNotFound() {
         BasicAuthenticationEntryPoint signIn = new BasicAuthenticationEntryPoint();
         signIn.setRealmName("Privacy desk");
-        RequestMatcher staff = new OrRequestMatcher(Stream.of("/api/**", "/staff/**", "/dashboard", "/dashboard/**",
-                        "/actuator/**", "/dev/**")
+        RequestMatcher staff = new OrRequestMatcher(Stream.concat(Stream.of("/api/**", "/staff/**", "/dashboard",
+                                "/dashboard/**", "/actuator/**", "/dev/**"), Stream.of(API_DOCS))
                 .map(pattern -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(pattern)).toList());
         return (request, response, failure) -> {
             if (request.getHeader("Authorization") != null || staff.matches(request)) {

@@ -7,6 +7,16 @@ import dev.dsrdesk.fulfilment.ResponseSummary.EntityProgress;
 import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.request.RequesterIdentifier;
 import dev.dsrdesk.request.Requests;
+import dev.dsrdesk.request.IdentifierCheck;
+import dev.dsrdesk.request.RequestChannel;
+import dev.dsrdesk.request.RequestStatus;
+import dev.dsrdesk.request.RequestType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Staff view of one request: where it stands, its deadline and every entity's progress. */
 @RestController
+@Tag(name = "Requests")
 class RequestTrackingController {
 
     private final Requests requests;
@@ -29,7 +40,16 @@ class RequestTrackingController {
     }
 
     @GetMapping("/api/requests/{reference}")
-    RequestView show(@PathVariable String reference) {
+    @Operation(operationId = "showRequest", summary = "Where a request stands",
+            description = """
+                    For privacy operators (group dpo) and managers (group managers): the request's status, when it was \
+                    received and verified, its statutory due date (and the extended one), the deadline of every law that \
+                    applies, which of the requester's identifiers the desk verified and how (never their values), and \
+                    each entity's part: asked or not and why, what it must do, by when, and what it answered.""")
+    @SecurityRequirement(name = "staff")
+    @ApiResponse(responseCode = "200", description = "The request and each entity's progress.")
+    @ApiResponse(responseCode = "404", ref = "NoSuchRequest")
+    RequestView show(@Parameter(description = "The request's reference", example = "DSR-2026-000042") @PathVariable String reference) {
         DataSubjectRequest request = requests.byReference(reference);
         return new RequestView(request.getReference(), request.getType().name(), request.getStatus().name(),
                 request.getChannel().name(), request.getReceivedAt(), request.getDueDate(), request.getExtendedDueDate(),
@@ -38,14 +58,27 @@ class RequestTrackingController {
                 request.getLinkedTo(), summary.progress(reference));
     }
 
-    record RequestView(String reference, String type, String status, String channel, Instant receivedAt,
-                       LocalDate dueDate, LocalDate extendedDueDate, String extensionReason, List<RegimeDeadline> regimes, Instant verifiedAt,
-                       List<IdentifierView> identifiers, Instant closedAt,
-                       String linkedTo, List<EntityProgress> entities) {
+    @Schema(description = "One request as staff follow it.")
+    record RequestView(@Schema(example = "DSR-2026-000042") String reference,
+                       @Schema(implementation = RequestType.class) String type,
+                       @Schema(implementation = RequestStatus.class) String status,
+                       @Schema(description = "How it reached the desk", implementation = RequestChannel.class) String channel,
+                       @Schema(description = "When it reached the desk; the statutory clock starts then") Instant receivedAt,
+                       @Schema(description = "The GDPR date, or a stricter local one") LocalDate dueDate,
+                       @Schema(description = "The date after an extension (GDPR Art. 12(3)), else absent") LocalDate extendedDueDate,
+                       @Schema(description = "The reasons the requester was given for the extension") String extensionReason,
+                       @Schema(description = "Each law's deadline for this request") List<RegimeDeadline> regimes,
+                       @Schema(description = "When the requester's identity was established") Instant verifiedAt,
+                       List<IdentifierView> identifiers,
+                       Instant closedAt,
+                       @Schema(description = "The open request this one is linked to as the same request twice") String linkedTo,
+                       @Schema(description = "Each entity's part, by entity id") List<EntityProgress> entities) {
     }
 
     /** Which identifier the desk verified, and how; the value stays with the request's details. */
-    record IdentifierView(String kind, boolean verified, String verifiedBy) {
+    @Schema(description = "One identifier the requester gave, whether the desk verified it and how; never its value.")
+    record IdentifierView(@Schema(implementation = RequesterIdentifier.Kind.class) String kind, boolean verified,
+                          @Schema(description = "Absent while not verified", implementation = IdentifierCheck.class) String verifiedBy) {
 
         static IdentifierView of(RequesterIdentifier identifier) {
             return new IdentifierView(identifier.kind().name(), identifier.verified(),

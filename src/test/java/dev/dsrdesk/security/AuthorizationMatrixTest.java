@@ -228,6 +228,13 @@ class AuthorizationMatrixTest {
             anonymous         GET     /api/suppressions?email=someone@example.org                            refused
             rome              GET     /api/suppressions?email=someone@example.org                            refused
             operator          GET     /api/suppressions?email=someone@example.org                            allowed
+            # -- the API's description: staff only --
+            anonymous         GET     /v3/api-docs                                                           refused
+            rome              GET     /v3/api-docs                                                           refused
+            google-analytics  GET     /swagger-ui/index.html                                                 refused
+            manager           GET     /v3/api-docs                                                           allowed
+            operator          GET     /swagger-ui/index.html                                                 allowed
+            admin             GET     /v3/api-docs                                                           allowed
             """;
 
     private static final Pattern FIXTURE = Pattern.compile("\\{([a-z-]+)}");

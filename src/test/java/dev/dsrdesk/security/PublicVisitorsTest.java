@@ -60,7 +60,8 @@ class PublicVisitorsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"/dashboard", "/staff/requests/new", "/api/requests/DSR-2026-000001", "/actuator/prometheus"})
+    @ValueSource(strings = {"/dashboard", "/staff/requests/new", "/api/requests/DSR-2026-000001", "/actuator/prometheus",
+            "/swagger-ui/index.html", "/v3/api-docs"})
     void staffPagesStillAskForCredentials(String path) throws Exception {
         HttpResponse<String> answer = get(path, "en");
 
