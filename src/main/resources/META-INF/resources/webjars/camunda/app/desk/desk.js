@@ -48,6 +48,11 @@ export function hasDashboard(user) {
   return user.groups.includes('dpo') || user.groups.includes('managers');
 }
 
+/** Managers watch: in Cockpit they may look at everything and change nothing. */
+export function watchesOnly(user) {
+  return user.groups.includes('managers') && !user.groups.includes('dpo') && !user.groups.includes('camunda-admin');
+}
+
 /** A link to one of the desk's pages, built without markup from data; an icon as the webapps' header links have. */
 export function deskLink(path, text, className, icon) {
   const link = document.createElement('a');

@@ -21,7 +21,7 @@ export default {
   //   name: 'Operations',
   //   vendor: 'Company'
   // },
-  // the privacy desk's link to its SLA dashboard (see the script)
+  // the privacy desk's link to its SLA dashboard, and the managers' read-only notice (see the script)
   customScripts: ['scripts/desk-cockpit'],
   // requireJsConfig: {
   //   // AngularJS module names
