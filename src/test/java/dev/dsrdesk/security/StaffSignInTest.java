@@ -199,9 +199,13 @@ class StaffSignInTest {
     }
 
     @Test
-    void programsKeepHttpBasic() throws Exception {
-        assertThat(mvc.perform(get("/dashboard").with(httpBasic("manager", "demo")).accept(MediaType.TEXT_HTML))
+    void programsKeepHttpBasicForTheirRequestOnly() throws Exception {
+        MockHttpSession browser = new MockHttpSession();
+        assertThat(mvc.perform(get("/dashboard").with(httpBasic("manager", "demo")).session(browser).accept(MediaType.TEXT_HTML))
                 .andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(browser.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY))
+                .as("Basic credentials sign in their own request, never the session").isNull();
+        assertSentToSignIn(page(browser, "/dashboard"), "/dashboard");
         MockHttpServletResponse anonymous = mvc.perform(get("/api/requests/DSR-2026-000001")).andReturn().getResponse();
         assertThat(anonymous.getStatus()).isEqualTo(401);
         assertThat(anonymous.getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
