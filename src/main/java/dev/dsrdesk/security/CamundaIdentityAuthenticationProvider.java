@@ -1,23 +1,22 @@
 package dev.dsrdesk.security;
 
-import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
-/** Checks API credentials against the Camunda users; each Camunda group becomes an authority GROUP_&lt;id&gt;. */
+/** Checks API credentials against the Camunda users; their groups become authorities ({@link StaffAuthorities}). */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identity;
+    private final StaffAuthorities authorities;
 
-    CamundaIdentityAuthenticationProvider(IdentityService identity) {
+    CamundaIdentityAuthenticationProvider(IdentityService identity, StaffAuthorities authorities) {
         this.identity = identity;
+        this.authorities = authorities;
     }
 
     @Override
@@ -27,11 +26,9 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         if (user == null || !(password instanceof String secret) || !identity.checkPassword(user, secret)) {
             throw new BadCredentialsException("Bad credentials");
         }
-        List<SimpleGrantedAuthority> authorities = identity.createGroupQuery().groupMember(user).list().stream()
-                .map(Group::getId)
-                .map(group -> new SimpleGrantedAuthority("GROUP_" + group))
-                .toList();
-        return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
+        return authorities.of(user)
+                .map(granted -> UsernamePasswordAuthenticationToken.authenticated(user, null, granted))
+                .orElseThrow(() -> new BadCredentialsException("Bad credentials"));
     }
 
     @Override

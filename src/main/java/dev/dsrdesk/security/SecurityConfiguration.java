@@ -5,9 +5,10 @@ import dev.dsrdesk.notification.LinkSettings;
 import dev.dsrdesk.reminder.StaffNotices;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.util.stream.Stream;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,11 +18,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -30,9 +28,10 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * One identity everywhere: the Camunda users sign in to Tasklist and Cockpit (Camunda's own login),
- * to /engine-rest (HTTP Basic, Camunda's filter) and to the desk's /api (HTTP Basic, checked against
- * the same users by {@link CamundaIdentityAuthenticationProvider}).
+ * One identity everywhere: the Camunda users sign in to Tasklist and Cockpit (Camunda's own login), and that
+ * sign-in holds on the desk's staff pages too ({@link WebappSessionAuthentication}); programs use HTTP Basic on
+ * /engine-rest (Camunda's filter) and on the desk's /api, metrics and pages (checked against the same users by
+ * {@link CamundaIdentityAuthenticationProvider}).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -44,6 +43,9 @@ public class SecurityConfiguration {
     /** The description of the desk's API (OpenAPI) and Swagger UI over it. */
     private static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html",
             "/swagger-ui/**"};
+
+    /** The pages staff open in a browser: the webapps' sign-in holds here, and a browser is sent to it. */
+    static final RequestMatcher STAFF_PAGES = SignInEntryPoint.anyOf("/dashboard", "/dashboard/**", "/staff/**");
 
     /** Whether the caller is signed in as a privacy desk operator (group dpo). */
     public static boolean isOperator(Authentication caller) {
@@ -71,13 +73,17 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain deskChain(HttpSecurity http, RateLimiter limiter, LinkSettings links, Environment environment)
+    SecurityFilterChain deskChain(HttpSecurity http, RateLimiter limiter, LinkSettings links, Environment environment,
+                                  StaffAuthorities authorities, ProcessEngine engine, CamundaBpmProperties camunda)
             throws Exception {
         boolean devMailbox = DevMailboxEnabled.enabled(environment);
+        SignInEntryPoint signIn = new SignInEntryPoint(STAFF_PAGES, camunda.getWebapp().getApplicationPath(), engine.getName());
         return http
                 .addFilterBefore(new RequestSizeLimit(), BasicAuthenticationFilter.class)
                 .addFilterBefore(new CrossSiteApiGuard(links.publicBaseUrl()), BasicAuthenticationFilter.class)
-                .addFilterAfter(new PublicEndpointRateLimit(limiter), BasicAuthenticationFilter.class)
+                .addFilterAfter(new WebappSessionAuthentication(STAFF_PAGES, engine.getName(), authorities),
+                        BasicAuthenticationFilter.class)
+                .addFilterAfter(new PublicEndpointRateLimit(limiter), WebappSessionAuthentication.class)
                 .authorizeHttpRequests(requests -> {
                     // open to all only where it exists (demo, tests): elsewhere the path falls to denyAll
                     if (devMailbox) {
@@ -100,8 +106,11 @@ public class SecurityConfiguration {
                             .requestMatchers(HttpMethod.GET, API_DOCS).hasAnyAuthority(DPO, MANAGERS, ADMINISTRATORS)
                             .anyRequest().denyAll();
                 })
-                .httpBasic(basic -> basic.authenticationEntryPoint(signInOrNotFound()))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signInOrNotFound()))
+                .httpBasic(basic -> basic.authenticationEntryPoint(signIn))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signIn))
+                // nothing asks a saved request again (staff sign in in Camunda's webapp, which starts a new session),
+                // and saving it gave every refused program a session
+                .requestCache(cache -> cache.disable())
                 // links in mails carry secrets in their query: no page may leak them in a Referer
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
@@ -110,27 +119,11 @@ public class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 // the API is called by programs with Basic credentials; the pages keep CSRF tokens
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/connector-callback/**"))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                // a sign-in holds for its request only (sessions are created as needed, for the forms' CSRF tokens):
+                // naming a creation policy would bring back Spring's SessionManagementFilter, which copies the
+                // request's sign-in (Basic or the webapps') into the session, out of reach of a sign-out in Camunda
+                .sessionManagement(session -> session.requireExplicitAuthenticationStrategy(true))
                 .build();
-    }
-
-    /**
-     * Staff pages and the API ask for credentials; any other path a visitor may have mistyped gets the desk's own
-     * "page not found" in their language, never a browser's sign-in prompt. Credentials that failed get the prompt.
-     */
-    private static AuthenticationEntryPoint signInOrNotFound() {
-        BasicAuthenticationEntryPoint signIn = new BasicAuthenticationEntryPoint();
-        signIn.setRealmName("Privacy desk");
-        RequestMatcher staff = new OrRequestMatcher(Stream.concat(Stream.of("/api/**", "/staff/**", "/dashboard",
-                                "/dashboard/**", "/actuator/**", "/dev/**"), Stream.of(API_DOCS))
-                .map(pattern -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(pattern)).toList());
-        return (request, response, failure) -> {
-            if (request.getHeader("Authorization") != null || staff.matches(request)) {
-                signIn.commence(request, response, failure);
-            } else {
-                response.sendError(HttpStatus.NOT_FOUND.value());
-            }
-        };
     }
 
     /**

@@ -24,7 +24,8 @@ import org.openqa.selenium.support.ui.Select;
  * The packaged desk (H2 file, real job executor, mail to GreenMail) worked by people in a real browser: Debian's
  * headless Chromium through Selenium. Every step a person takes is photographed under target/e2e/; a step that
  * breaks leaves its -FAILED screenshot and page. The public pages also pass axe-core with no serious or critical
- * violation, their errors are tied to their fields, and the form works from the keyboard alone.
+ * violation, their errors are tied to their fields, and the form works from the keyboard alone. Staff sign in once,
+ * in Camunda: Tasklist's and Cockpit's sign-in holds on the desk's pages, and signing out ends it there too.
  */
 class RequestThroughTheBrowserIT extends DeskOverHttp {
 
@@ -164,7 +165,8 @@ class RequestThroughTheBrowserIT extends DeskOverHttp {
                 assertThat(preview.getAttribute("href")).endsWith(previewPath);
             });
             browser.step("operator-previews-the-answer", () -> {
-                browser.open(baseUrl().replace("://", "://operator:demo@") + previewPath);
+                // the form's link, in the browser signed in to Tasklist: the desk's pages take that sign-in
+                browser.open(baseUrl() + previewPath);
                 assertThat(browser.visible(By.cssSelector(".preview")).getText()).contains("Nothing has been sent yet");
                 assertThat(browser.visible(By.id("data")).getText()).contains(ROME_RECORD);
             });
@@ -176,6 +178,41 @@ class RequestThroughTheBrowserIT extends DeskOverHttp {
                 tasklist.choose("Approved: send the response to the requester");
                 tasklist.complete();
                 awaitCompleted(taskId[0]);
+            });
+
+            String watched = runningProcessOfAFreshRequest();
+            browser.step("operator-goes-from-tasklist-to-the-dashboard-without-signing-in-again", () -> {
+                tasklist.followHeaderLink("SLA dashboard");
+                assertThat(browser.url()).isEqualTo(baseUrl() + "/dashboard");
+                assertThat(browser.visible(By.cssSelector(".brand")).getText()).contains("SLA dashboard");
+                assertThat(browser.all(By.cssSelector("input[type=password]"))).as("no second sign-in").isEmpty();
+            });
+
+            browser.step("operator-in-cockpit-is-not-told-it-is-read-only", () -> {
+                browser.open(baseUrl() + "/camunda/app/cockpit/default/#/process-instance/" + watched + "/runtime");
+                browser.until(driver -> !driver.findElements(By.cssSelector(".ctn-toolbar view a")).isEmpty());
+                assertThat(browser.all(By.cssSelector(".ctn-toolbar view a")).stream().anyMatch(WebElement::isDisplayed))
+                        .as("the toolbar's actions are there").isTrue();
+                assertThat(browser.all(By.id("dsr-read-only-notice"))).isEmpty();
+            });
+
+            browser.step("operator-signs-out-of-tasklist", () -> {
+                browser.open(baseUrl() + "/camunda/app/tasklist/default/");
+                browser.visible(By.cssSelector(".tasks-list"));
+                tasklist.signOut();
+            });
+
+            browser.step("after-signing-out-the-dashboard-asks-for-the-camunda-sign-in", () -> {
+                browser.open(baseUrl() + "/dashboard");
+                browser.visible(By.cssSelector("input[type=password]"));
+                assertThat(browser.url()).startsWith(baseUrl() + "/camunda/app/welcome/default/?returnTo=%2Fdashboard");
+                assertThat(browser.all(By.id("on-time"))).as("not the dashboard").isEmpty();
+            });
+
+            browser.step("signing-in-there-leads-back-to-the-dashboard", () -> {
+                tasklist.fillSignIn("operator", "demo");
+                browser.until(driver -> driver.getCurrentUrl().equals(baseUrl() + "/dashboard"));
+                assertThat(browser.visible(By.cssSelector(".brand")).getText()).contains("SLA dashboard");
             });
 
             browser.nextPerson();
@@ -205,9 +242,22 @@ class RequestThroughTheBrowserIT extends DeskOverHttp {
             });
 
             browser.nextPerson();
-            browser.step("manager-opens-the-dashboard", () -> {
-                // the dashboard signs in with HTTP Basic: the credentials ride in the address, as a browser allows
-                browser.open(baseUrl().replace("://", "://manager:demo@") + "/dashboard");
+            browser.step("manager-signs-in-to-cockpit", () -> tasklist.signInAt("/camunda/app/cockpit/default/", "manager", "demo"));
+
+            browser.step("manager-is-told-cockpit-is-read-only-and-sees-no-button-that-would-be-refused", () -> {
+                browser.open(baseUrl() + "/camunda/app/cockpit/default/#/process-instance/" + watched + "/runtime");
+                assertThat(browser.visible(By.id("dsr-read-only-notice")).getText()).startsWith("Read-only:")
+                        .contains("are refused");
+                // the actions are rendered, and hidden: cancel, retry, add variable, suspend; editing and deleting variables
+                browser.until(driver -> !driver.findElements(By.cssSelector(".ctn-toolbar view a")).isEmpty());
+                browser.until(driver -> !driver.findElements(By.cssSelector("[ng-click^='enableEditMode']")).isEmpty());
+                assertThat(browser.all(By.cssSelector(".ctn-toolbar view a, [ng-click^='enableEditMode'], [ng-click^='deleteVariable']")))
+                        .as("buttons a manager may see").noneMatch(WebElement::isDisplayed);
+            });
+
+            browser.step("manager-goes-from-cockpit-to-the-dashboard", () -> {
+                tasklist.followHeaderLink("SLA dashboard");
+                assertThat(browser.url()).isEqualTo(baseUrl() + "/dashboard");
                 assertThat(browser.visible(By.id("on-time")).getText()).as("closed on time this month").isEqualTo("1");
                 assertThat(browser.visible(By.xpath("//h2[@id='slowest']/..")).getText()).as("speeds in the unit a person uses, not 0.0 days")
                         .contains("min").doesNotContain(" 0.0");
@@ -310,6 +360,16 @@ class RequestThroughTheBrowserIT extends DeskOverHttp {
         List<String> links = links(text(mail)).stream().filter(link -> link.startsWith(baseUrl() + path)).toList();
         assertThat(links).as("the %s link in the mail", path).hasSize(1);
         return links.get(0);
+    }
+
+    /** A request just received, still waiting for its requester: its process instance, running, for Cockpit. */
+    private String runningProcessOfAFreshRequest() throws Exception {
+        String reference = json.readTree(send(post("/api/requests", """
+                {"type":"ERASURE","fullName":"Cockpit Watcher","email":"%s","country":"IT"}""".formatted(uniqueEmail()))
+                .header("Content-Type", "application/json")).body()).get("reference").asText();
+        JsonNode processes = json.readTree(send(engineRest("operator", "/process-instance?processDefinitionKey=data-subject-request&businessKey=" + reference)).body());
+        assertThat(processes).hasSize(1);
+        return processes.get(0).get("id").asText();
     }
 
     /** The task the browser completed is gone from the engine: the form's Complete did reach it. */

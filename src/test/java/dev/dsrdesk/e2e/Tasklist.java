@@ -5,7 +5,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /**
- * Camunda Tasklist as a person works it: sign in, pick a task from the list, claim it, fill its form, complete it.
+ * Camunda Tasklist as a person works it: sign in, pick a task from the list, claim it, fill its form, complete it,
+ * follow a link in its header, sign out. Cockpit and the welcome app share its login form and header.
  *
  * <p>Headless Chromium 156 (Debian's, through chromedriver) delivers no trusted key or mouse events to the Camunda
  * webapps' pages: Selenium's sendKeys leaves Tasklist's login fields empty and its clicks do nothing there (their
@@ -27,11 +28,35 @@ final class Tasklist {
 
     /** Signs in through Tasklist's own login form. */
     void signIn(String user, String password) {
-        browser.open(baseUrl + "/camunda/app/tasklist/default/");
+        signInAt("/camunda/app/tasklist/default/", user, password);
+    }
+
+    /** Opens a webapp (Cockpit, the welcome app) and signs in through its login form, which is Tasklist's. */
+    void signInAt(String path, String user, String password) {
+        browser.open(baseUrl + path);
+        fillSignIn(user, password);
+        browser.until(driver -> driver.findElements(By.cssSelector("input[type=password]")).isEmpty());
+    }
+
+    /** Fills and sends the login form the page shows (e.g. where the desk sent the browser to sign in). */
+    void fillSignIn(String user, String password) {
         type(browser.visible(By.cssSelector("input[placeholder='Username']")), user);
         type(browser.visible(By.cssSelector("input[type=password]")), password);
         press(browser.visible(By.xpath("//button[normalize-space(.)='Log in']")));
-        browser.until(driver -> driver.findElements(By.cssSelector("input[type=password]")).isEmpty());
+    }
+
+    /** Signs out through the header's user menu, as a person does; waits for the login form. */
+    void signOut() {
+        press(browser.visible(By.xpath("//a[contains(@class,'dropdown-toggle')][.//span[contains(@class,'glyphicon-user')]]")));
+        press(browser.visible(By.xpath("//a[@ng-click='logout()']")));
+        browser.visible(By.cssSelector("input[type=password]"));
+    }
+
+    /** Follows a link of the webapp's header (the desk's SLA dashboard, say) and waits for the next page. */
+    void followHeaderLink(String text) {
+        String before = browser.url();
+        press(browser.visible(By.xpath("//div[@cam-widget-header]//a[normalize-space(.)='" + text + "']")));
+        browser.until(driver -> !driver.getCurrentUrl().equals(before));
     }
 
     /** The names of the tasks the list shows (the selected filter). */

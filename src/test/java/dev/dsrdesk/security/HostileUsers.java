@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dsrdesk.connector.DataStores;
 import dev.dsrdesk.support.DeskDriver;
 import dev.dsrdesk.support.DeskOverHttp;
+import dev.dsrdesk.support.WebappSession;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -37,7 +38,8 @@ import org.springframework.test.context.ActiveProfiles;
  * The attacks of a hostile requester and of hostile staff, over real HTTP against the desk with the demo stores
  * (Rome's CRM holds Mario Rossi at +39 06 5550 0101 and Giulia Bianchi at +39 06 5550 0102). Each asserts the
  * refusal and that nothing changed: the stores read back, the other entity's task still open, the other request's
- * step still unanswered. Run on H2 and on PostgreSQL.
+ * step still unanswered; a staff page opened with another person's, a planted, or a stale webapp sign-in. Run on H2 and
+ * on PostgreSQL.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "camunda.bpm.generate-unique-process-engine-name=false",
@@ -297,6 +299,88 @@ abstract class HostileUsers {
         assertThat(identity.createUserQuery().userId(user).singleResult().getEmail()).isEqualTo(user + "@desk.example");
         assertThat(password.statusCode()).as(password.body()).isEqualTo(204);
         assertThat(identity.checkPassword(user, "second-Secret-2")).isTrue();
+    }
+
+    // -- the webapps' sign-in on the desk's pages --
+
+    @Test
+    void staffSignedInToCockpitOpenTheDashboardUntilTheySignOut() throws Exception {
+        WebappSession manager = WebappSession.login(port, "cockpit", "manager", "demo");
+        assertThat(manager.loginStatus()).isEqualTo(200);
+
+        HttpResponse<String> dashboard = manager.deskPage("/dashboard");
+        assertThat(dashboard.statusCode()).isEqualTo(200);
+        assertThat(dashboard.body()).contains("SLA dashboard");
+        assertThat(manager.deskPage("/dashboard/requests.csv").statusCode()).isEqualTo(200);
+
+        assertThat(manager.logout().statusCode()).isEqualTo(200);
+
+        HttpResponse<String> afterwards = manager.deskPage("/dashboard");
+        assertThat(afterwards.statusCode()).isEqualTo(302);
+        assertThat(afterwards.headers().firstValue("Location")).hasValueSatisfying(location ->
+                assertThat(location).endsWith("/camunda/app/welcome/default/?returnTo=%2Fdashboard"));
+        assertThat(afterwards.headers().firstValue("WWW-Authenticate")).isEmpty();
+    }
+
+    @Test
+    void anAffiliateSignedInToTasklistOpensNoStaffPageAndChangesNothing() throws Exception {
+        String reference = desk.enteredByStaff("ERASURE", DeskDriver.uniqueEmail(), "POST",
+                java.time.LocalDate.now(java.time.ZoneId.of("Europe/Rome")).toString()).getReference();
+        String email = DeskDriver.uniqueEmail();
+        WebappSession rome = WebappSession.login(port, "tasklist", "rome", "demo");
+        assertThat(rome.loginStatus()).isEqualTo(200);
+        // a CSRF token of rome's own session, from the public page's form: the staff forms must refuse by rights alone
+        String token = URLEncoder.encode(DeskOverHttp.csrf(rome.deskPage("/").body()), StandardCharsets.UTF_8);
+
+        HttpResponse<String> dashboard = rome.deskPage("/dashboard");
+        HttpResponse<String> extension = rome.deskForm("/staff/requests/" + reference + "/extension",
+                "months=2&reason=Rome+wants+more+time&_csrf=" + token);
+        HttpResponse<String> intake = rome.deskForm("/staff/requests", "channel=POST&receivedAt="
+                + java.time.LocalDate.now(java.time.ZoneId.of("Europe/Rome")) + "&type=ACCESS&fullName=Rome+Probe&email="
+                + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&country=IT&language=en&_csrf=" + token);
+
+        assertThat(dashboard.statusCode()).isEqualTo(403);
+        assertThat(dashboard.body()).contains("You may not open this page").doesNotContain("Whitelabel");
+        assertThat(extension.statusCode()).isEqualTo(403);
+        assertThat(intake.statusCode()).isEqualTo(403);
+        assertThat(deskDb.queryForObject("select extended_due_date from data_subject_request where reference = ?",
+                java.time.LocalDate.class, reference)).as("not extended").isNull();
+        assertThat(deskDb.queryForObject("select count(*) from data_subject_request where email = ?", Long.class, email))
+                .as("nothing entered").isZero();
+    }
+
+    @Test
+    void aSessionPlantedBeforeSignInIsWorthNothingAfterIt() throws Exception {
+        HttpResponse<String> publicPage = http.send(HttpRequest.newBuilder(uri("/")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        String planted = publicPage.headers().allValues("Set-Cookie").stream().filter(cookie -> cookie.startsWith("JSESSIONID="))
+                .findFirst().orElseThrow().split(";")[0].substring("JSESSIONID=".length());
+
+        WebappSession victim = WebappSession.loginHolding(planted, port, "cockpit", "manager", "demo");
+        HttpResponse<String> attacker = http.send(HttpRequest.newBuilder(uri("/dashboard")).header("Accept", "text/html")
+                .header("Cookie", "JSESSIONID=" + planted).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(victim.loginStatus()).isEqualTo(200);
+        assertThat(victim.sessionId()).as("signing in starts a new session").isNotEqualTo(planted);
+        assertThat(victim.deskPage("/dashboard").statusCode()).isEqualTo(200);
+        assertThat(attacker.statusCode()).as("the planted session signs nobody in").isEqualTo(302);
+    }
+
+    @Test
+    void aUserMovedOrDeletedWhileSignedInLosesTheStaffPagesAtOnce() throws Exception {
+        String user = "probe" + UUID.randomUUID().toString().substring(0, 8);
+        var created = identity.newUser(user);
+        created.setPassword("probe-Secret-1");
+        identity.saveUser(created);
+        identity.createMembership(user, "managers");
+        WebappSession session = WebappSession.login(port, "cockpit", user, "probe-Secret-1");
+        assertThat(session.loginStatus()).isEqualTo(200);
+        assertThat(session.deskPage("/dashboard").statusCode()).isEqualTo(200);
+
+        identity.deleteMembership(user, "managers");
+        assertThat(session.deskPage("/dashboard").statusCode()).as("no longer a manager").isEqualTo(403);
+
+        identity.deleteUser(user);
+        assertThat(session.deskPage("/dashboard").statusCode()).as("no longer a user").isEqualTo(302);
     }
 
     // -- helpers: the requester and staff over HTTP --

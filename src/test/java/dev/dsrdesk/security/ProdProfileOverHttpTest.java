@@ -96,6 +96,17 @@ class ProdProfileOverHttpTest {
     }
 
     @Test
+    void behindTheTlsProxyABrowserIsSentToTheSignInOverHttps() throws Exception {
+        Answer page = RawHttp.from(PROXY, port).get("/dashboard", "Accept: text/html", "X-Forwarded-Proto: https",
+                "X-Forwarded-For: 198.51.100.10");
+
+        assertThat(page.status()).isEqualTo(302);
+        assertThat(page.header("Location")).hasValueSatisfying(location -> assertThat(location).startsWith("https://")
+                .contains("/camunda/app/welcome/").endsWith("/?returnTo=%2Fdashboard"));
+        assertThat(page.header("WWW-Authenticate")).isEmpty();
+    }
+
+    @Test
     void aDirectClientCannotClaimHttpsToGetHsts() throws Exception {
         Answer claimed = RawHttp.from(DIRECT, port).get("/", "X-Forwarded-Proto: https");
 

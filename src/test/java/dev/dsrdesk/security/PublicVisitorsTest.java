@@ -8,10 +8,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -19,8 +24,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * What a visitor's browser meets off the beaten path: a mistyped address gets the desk's own page in the visitor's
- * language, never a sign-in prompt; staff pages still ask for credentials; a signed-in user without the right is
- * told so in words.
+ * language, never a sign-in prompt; a staff page sends a browser to Camunda's sign-in and asks programs for HTTP
+ * Basic credentials; a signed-in user without the right is told so in words.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -28,6 +33,7 @@ import org.springframework.test.context.ActiveProfiles;
 class PublicVisitorsTest {
 
     @LocalServerPort int port;
+    @Autowired ProcessEngine engine;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -60,13 +66,64 @@ class PublicVisitorsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"/dashboard", "/staff/requests/new", "/api/requests/DSR-2026-000001", "/actuator/prometheus",
-            "/swagger-ui/index.html", "/v3/api-docs"})
-    void staffPagesStillAskForCredentials(String path) throws Exception {
+    @ValueSource(strings = {"/dashboard", "/dashboard/requests.csv", "/staff/requests/new", "/staff/requests/DSR-2026-000001/preview"})
+    void aBrowserOpeningAStaffPageIsSentToCamundasSignInNeverABasicPrompt(String path) throws Exception {
         HttpResponse<String> answer = get(path, "en");
+
+        assertThat(answer.statusCode()).isEqualTo(302);
+        assertThat(answer.headers().firstValue("WWW-Authenticate")).as("no browser prompt").isEmpty();
+        assertThat(answer.headers().firstValue("Location")).hasValue("http://localhost:" + port
+                + "/camunda/app/welcome/" + engine.getName() + "/?returnTo=" + URLEncoder.encode(path, StandardCharsets.UTF_8));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/api/requests/DSR-2026-000001", "/actuator/prometheus", "/dashboard", "/staff/requests/new",
+            "/v3/api-docs", "/swagger-ui/index.html"})
+    void programsAreAskedForBasicCredentials(String path) throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri(path)).header("Accept", "*/*").build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(answer.statusCode()).isEqualTo(401);
         assertThat(answer.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).startsWith("Basic"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/swagger-ui/index.html", "/v3/api-docs"})
+    void theApiDescriptionAsksABrowserForBasicCredentialsThatTryItOutCanSend(String path) throws Exception {
+        HttpResponse<String> answer = get(path, "en");
+
+        assertThat(answer.statusCode()).isEqualTo(401);
+        assertThat(answer.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"Privacy desk\"");
+    }
+
+    @Test
+    void theApiAsksForCredentialsWithAProblemEvenFromABrowser() throws Exception {
+        HttpResponse<String> answer = get("/api/requests/DSR-2026-000001", "en");
+
+        assertThat(answer.statusCode()).isEqualTo(401);
+        assertThat(answer.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"Privacy desk\"");
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(answer.body()).contains("\"status\":401").contains("HTTP Basic");
+    }
+
+    @Test
+    void aBrowserWhoseCredentialsFailedIsToldHowStaffSignIn() throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri("/dashboard")).header("Accept", "text/html")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("manager:wrong".getBytes()))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(401);
+        assertThat(answer.body()).contains("Sign-in needed").contains("/camunda/app/welcome/").doesNotContain("Whitelabel");
+    }
+
+    @Test
+    void aProgramWithBasicCredentialsStillOpensTheStaffPages() throws Exception {
+        for (String path : List.of("/dashboard", "/dashboard/requests.csv", "/api/suppressions?email=someone@example.org")) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri(path))
+                    .header("Accept", path.startsWith("/api/") ? "application/json" : "text/html")
+                    .header("Authorization", DeskOverHttp.basic("manager")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(path).isEqualTo(200);
+        }
     }
 
     @Test

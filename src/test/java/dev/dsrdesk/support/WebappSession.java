@@ -13,33 +13,49 @@ import java.util.Map;
 
 /**
  * A person signed in to a Camunda webapp (Tasklist, Cockpit) the way the browser app does it:
- * session cookie, XSRF cookie echoed in a header, login through the admin auth API.
+ * session cookie, XSRF cookie echoed in a header, login through the admin auth API; the same browser can go on to
+ * the desk's own pages.
  */
 public final class WebappSession {
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private final String desk;
     private final String base;
     private final Map<String, String> cookies = new LinkedHashMap<>();
 
     private WebappSession(int port) {
-        this.base = "http://localhost:" + port + "/camunda";
+        this.desk = "http://localhost:" + port;
+        this.base = desk + "/camunda";
     }
 
     /** Signs in to one webapp; returns the session whatever the outcome, with the login's HTTP status. */
     public static WebappSession login(int port, String app, String user, String password) {
+        return new WebappSession(port).signIn(app, user, password);
+    }
+
+    /**
+     * Signs in to one webapp in a browser that already holds this session id (one an attacker planted, say):
+     * returns the session whatever the outcome.
+     */
+    public static WebappSession loginHolding(String sessionId, int port, String app, String user, String password) {
         WebappSession session = new WebappSession(port);
-        session.lastLoginStatus = session.send(HttpRequest.newBuilder(URI.create(session.base + "/app/" + app + "/default/")).GET()).statusCode();
+        session.cookies.put("JSESSIONID", sessionId);
+        return session.signIn(app, user, password);
+    }
+
+    private WebappSession signIn(String app, String user, String password) {
+        lastLoginStatus = send(HttpRequest.newBuilder(URI.create(base + "/app/" + app + "/default/")).GET()).statusCode();
         String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        HttpResponse<String> response = session.send(HttpRequest.newBuilder(
-                        URI.create(session.base + "/api/admin/auth/user/default/login/" + app))
+        HttpResponse<String> response = send(HttpRequest.newBuilder(
+                        URI.create(base + "/api/admin/auth/user/default/login/" + app))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
-        session.lastLoginStatus = response.statusCode();
-        session.lastLoginBody = response.body();
+        lastLoginStatus = response.statusCode();
+        lastLoginBody = response.body();
         // signing in starts a new session, whose CSRF token the next read hands out, as in the browser app
-        session.send(HttpRequest.newBuilder(URI.create(session.base + "/api/admin/auth/user/default")).GET());
-        return session;
+        send(HttpRequest.newBuilder(URI.create(base + "/api/admin/auth/user/default")).GET());
+        return this;
     }
 
     private int lastLoginStatus;
@@ -51,6 +67,35 @@ public final class WebappSession {
 
     public String loginBody() {
         return lastLoginBody;
+    }
+
+    /** The session id the browser now holds. */
+    public String sessionId() {
+        return cookies.get("JSESSIONID");
+    }
+
+    /** Signs out as the webapps' header does. */
+    public HttpResponse<String> logout() {
+        return send(HttpRequest.newBuilder(URI.create(base + "/api/admin/auth/user/default/logout"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** One of the desk's own pages, opened by the same browser (it asks for HTML; redirects are not followed). */
+    public HttpResponse<String> deskPage(String path) {
+        return send(HttpRequest.newBuilder(URI.create(desk + path)).header("Accept", "text/html").GET());
+    }
+
+    /** A form of the desk's own pages, sent by the same browser. */
+    public HttpResponse<String> deskForm(String path, String form) {
+        return send(HttpRequest.newBuilder(URI.create(desk + path)).header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    /** A call of the desk's API, by the same browser, with no credentials but its cookies. */
+    public HttpResponse<String> deskApi(String method, String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(desk + path)).header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public HttpResponse<String> get(String engineApiPath) {
