@@ -169,17 +169,22 @@ abstract class DiagramTest {
      * checking the wait before each retry; returns how many times it ran.
      */
     static int failUntilIncident(ProcessInstance instance, String activityId, Duration apart) {
+        return failUntilIncident(jobAt(instance, activityId), apart);
+    }
+
+    static int failUntilIncident(Job failing, Duration apart) {
         int tries = 0;
-        Job job = jobAt(instance, activityId);
+        Job job = failing;
         while (job.getRetries() > 0) {
             Date triedAt = job.getDuedate() == null ? Date.from(DeskBeans.NOW) : job.getDuedate();
             ClockUtil.setCurrentTime(triedAt);
             String id = job.getId();
             assertThatThrownBy(() -> managementService().executeJob(id)).isNotNull();
             tries++;
-            job = jobAt(instance, activityId);
+            job = managementService().createJobQuery().jobId(id).singleResult();
             if (job.getRetries() > 0) {
-                assertThat(job.getDuedate()).isEqualTo(Date.from(triedAt.toInstant().plus(apart)));
+                assertThat(job.getDuedate()).as("the wait after try %d", tries)
+                        .isEqualTo(Date.from(triedAt.toInstant().plus(apart)));
             }
         }
         return tries;

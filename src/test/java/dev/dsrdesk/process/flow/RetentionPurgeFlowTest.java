@@ -3,9 +3,12 @@ package dev.dsrdesk.process.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
@@ -41,8 +44,21 @@ class RetentionPurgeFlowTest extends DiagramTest {
         assertThat(local(purgeTimer().getDuedate())).as("the next night").isEqualTo(due.plusDays(1));
     }
 
+    @Test
+    void aFailingPurgeIsTriedThreeTimesHalfAnHourApartAndTheNextNightStillComes() {
+        doThrow(new IllegalStateException("database unavailable")).when(beans.retentionPurge).purgeExpired();
+        Job timer = purgeTimer();
+
+        int tries = failUntilIncident(timer, Duration.ofMinutes(30));
+
+        assertThat(tries).as("R3/PT30M: three tries in all").isEqualTo(3);
+        assertThat(runtimeService().createIncidentQuery().configuration(timer.getId()).count()).isEqualTo(1);
+        assertThat(local(purgeTimer().getDuedate())).as("the next night's run").isEqualTo(local(timer.getDuedate()).plusDays(1));
+    }
+
     private static Job purgeTimer() {
-        return managementService().createJobQuery().processDefinitionKey("retention-purge").timers().singleResult();
+        return managementService().createJobQuery().processDefinitionKey("retention-purge").timers().withRetriesLeft()
+                .singleResult();
     }
 
     private static HistoricProcessInstance lastRun() {

@@ -3,6 +3,8 @@ package dev.dsrdesk.process.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.verify;
 
 import java.time.Duration;
@@ -37,8 +39,23 @@ class StaffDigestFlowTest extends DiagramTest {
                 .isEqualTo(Date.from(timer.getDuedate().toInstant().plus(Duration.ofHours(1))));
     }
 
+    @Test
+    void aFailingRunIsTriedFiveTimesFiveMinutesApartAndTheNextHourStillComes() {
+        doThrow(new IllegalStateException("mail outbox unavailable")).when(beans.staffDigests).sendAll();
+        Job timer = digestTimer();
+
+        int tries = failUntilIncident(timer, Duration.ofMinutes(5));
+
+        assertThat(tries).as("R5/PT5M: five tries in all").isEqualTo(5);
+        assertThat(runtimeService().createIncidentQuery().configuration(timer.getId()).count()).isEqualTo(1);
+        assertThat(managementService().createJobQuery().processDefinitionKey("staff-digest").timers().withRetriesLeft()
+                .singleResult().getDuedate()).as("the next hour's run")
+                .isEqualTo(Date.from(timer.getDuedate().toInstant().plus(Duration.ofHours(1))));
+    }
+
     private static Job digestTimer() {
-        return managementService().createJobQuery().processDefinitionKey("staff-digest").timers().singleResult();
+        return managementService().createJobQuery().processDefinitionKey("staff-digest").timers().withRetriesLeft()
+                .singleResult();
     }
 
     private static long runs() {
