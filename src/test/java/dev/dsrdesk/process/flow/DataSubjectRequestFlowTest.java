@@ -276,6 +276,34 @@ class DataSubjectRequestFlowTest extends DiagramTest {
     }
 
     @Test
+    void entitiesAnsweringThroughDifferentChannelsAllCountInTheFanOut() {
+        beans.involve(List.of("rome", "trento", "google-analytics"),
+                Map.of("rome", "EXPORT", "trento", "EXPORT", "google-analytics", "EXPORT"));
+        when(beans.automatedSteps.automates("trento", "EXPORT")).thenReturn(true);
+        when(beans.entityApiSteps.answers("google-analytics", "EXPORT")).thenReturn(true);
+        beans.apiAnswers(true);
+        ProcessInstance request = accepted("ACCESS");
+
+        ProcessInstance byDatabase = stepOf(request, "trento");
+        ProcessInstance byApi = stepOf(request, "google-analytics");
+        assertThat(byDatabase).isWaitingAt("Task_SearchEntityStores");
+        assertThat(byApi).isWaitingAt("Task_CallEntityApi");
+        run(byApi, "Task_CallEntityApi");
+        run(byDatabase, "Task_SearchEntityStores");
+        run(byDatabase, "Task_CarryOutInEntityStores");
+        run(byDatabase, "EndEvent_EntityStepAnswered");
+        answerTask(request, "rome");
+        endStep(request, "rome");
+        assertThat(fanOutEnd(request)).as("the API's step has not ended yet").isEmpty();
+        run(byApi, "EndEvent_EntityStepAnswered");
+        run(request, FAN_OUT_BODY);
+
+        assertThat(request).isWaitingAt("Task_ReviewResponse");
+        verify(beans.automatedSteps).execute(any());
+        verify(beans.entityApiSteps).call(any());
+    }
+
+    @Test
     void anEntitysAnswerStaysInItsOwnInstance() {
         ProcessInstance request = accepted("ACCESS");
         ProcessInstance step = stepOf(request, "rome");
