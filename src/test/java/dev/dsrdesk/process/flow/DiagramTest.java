@@ -108,7 +108,7 @@ abstract class DiagramTest {
             Set<String> missed = new TreeSet<>();
             for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
                 if ((element instanceof FlowNode || element instanceof SequenceFlow)
-                        && processOf(element) == process && !passed(element, visited)) {
+                        && processOf(element).getId().equals(process.getId()) && !passed(element, visited)) {
                     missed.add(element.getId());
                 }
             }
