@@ -6,6 +6,7 @@ import dev.dsrdesk.fulfilment.EntityStep;
 import dev.dsrdesk.fulfilment.EntityStepAnswers;
 import dev.dsrdesk.fulfilment.EntityStepInstances;
 import dev.dsrdesk.fulfilment.StepIdentity;
+import dev.dsrdesk.process.ShownReference;
 import dev.dsrdesk.process.TaskActor;
 import dev.dsrdesk.process.TaskInput;
 import dev.dsrdesk.registry.EntityRegistry;
@@ -58,6 +59,7 @@ class ConfirmationTaskListener implements TaskListener {
     }
 
     private void show(DelegateTask task) {
+        ShownReference.show(task);
         StepIdentity identity = instances.of(task);
         String reference = identity.reference();
         String entityId = identity.entityId();

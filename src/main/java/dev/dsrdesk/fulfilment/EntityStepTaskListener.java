@@ -1,6 +1,7 @@
 package dev.dsrdesk.fulfilment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dsrdesk.process.ShownReference;
 import dev.dsrdesk.process.TaskActor;
 import dev.dsrdesk.process.TaskInput;
 import dev.dsrdesk.registry.Entity;
@@ -60,6 +61,7 @@ class EntityStepTaskListener implements TaskListener {
     }
 
     private void open(DelegateTask task) {
+        ShownReference.show(task);
         StepIdentity step = instances.of(task);
         DataSubjectRequest request = requests.byReference(step.reference());
         Entity entity = registry.byId(step.entityId());

@@ -3,6 +3,7 @@ package dev.dsrdesk.review;
 import dev.dsrdesk.audit.AuditTrail;
 import dev.dsrdesk.fulfilment.ResponseSummary;
 import dev.dsrdesk.notification.LinkSettings;
+import dev.dsrdesk.process.ShownReference;
 import dev.dsrdesk.process.TaskActor;
 import dev.dsrdesk.process.TaskInput;
 import java.util.List;
@@ -36,6 +37,7 @@ class ReviewTaskListener implements TaskListener {
     }
 
     private void show(DelegateTask task) {
+        ShownReference.show(task);
         String reference = task.getExecution().getProcessBusinessKey();
         task.setName("Review response to " + reference);
         task.setVariableLocal("responseSummary", summary.forStaff(reference));

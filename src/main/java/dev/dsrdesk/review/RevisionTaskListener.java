@@ -1,5 +1,6 @@
 package dev.dsrdesk.review;
 
+import dev.dsrdesk.process.ShownReference;
 import dev.dsrdesk.process.TaskInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -12,7 +13,10 @@ class RevisionTaskListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         switch (task.getEventName()) {
-            case EVENTNAME_CREATE -> task.setName("Revise response to " + task.getExecution().getProcessBusinessKey());
+            case EVENTNAME_CREATE -> {
+                task.setName("Revise response to " + task.getExecution().getProcessBusinessKey());
+                ShownReference.show(task);
+            }
             case EVENTNAME_COMPLETE -> decide(task);
             default -> throw new IllegalStateException("revisionTaskListener is not meant for " + task.getEventName());
         }

@@ -1,6 +1,7 @@
 package dev.dsrdesk.triage;
 
 import dev.dsrdesk.audit.AuditTrail;
+import dev.dsrdesk.process.ShownReference;
 import dev.dsrdesk.process.StaffDates;
 import dev.dsrdesk.process.TaskActor;
 import dev.dsrdesk.process.TaskInput;
@@ -40,6 +41,7 @@ class TriageTaskListener implements TaskListener {
     }
 
     private void show(DelegateTask task) {
+        ShownReference.show(task);
         DataSubjectRequest request = requests.byReference(task.getExecution().getProcessBusinessKey());
         // the diagram names the step; the task names the request
         task.setName("Triage " + request.getType() + " request " + request.getReference());

@@ -1,6 +1,7 @@
 package dev.dsrdesk.verification;
 
 import dev.dsrdesk.audit.AuditTrail;
+import dev.dsrdesk.process.ShownReference;
 import dev.dsrdesk.process.StaffDates;
 import dev.dsrdesk.process.TaskActor;
 import dev.dsrdesk.process.TaskInput;
@@ -43,6 +44,7 @@ class IdentityReviewTaskListener implements TaskListener {
     }
 
     private void show(DelegateTask task) {
+        ShownReference.show(task);
         DataSubjectRequest request = requests.byReference(task.getExecution().getProcessBusinessKey());
         task.setName("Review identity for " + request.getReference());
         task.setVariableLocal("requesterName", request.getFullName());

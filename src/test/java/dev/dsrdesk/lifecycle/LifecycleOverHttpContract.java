@@ -97,6 +97,8 @@ abstract class LifecycleOverHttpContract extends DeskOverHttp {
 
         JsonNode triage = awaitTasks("operator", reference, "Task_TriageRequest", 1).get(0);
         JsonNode triageShows = json.readTree(send(engineRest("operator", "/task/" + triage.get("id").asText() + "/form-variables")).body());
+        assertThat(triageShows.at("/reference/value").asText()).as("the form shows the reference, from the business key")
+                .isEqualTo(reference);
         assertThat(triageShows.at("/receivedAt/value").asText()).as("a date as people write it, not an ISO instant")
                 .matches("(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2} \\S+");
         completeTask("operator", triage, "{\"decision\":{\"value\":\"ACCEPT\"}}", 204);
