@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -278,8 +279,12 @@ class DataSubjectRequestFlowTest extends DiagramTest {
     void entitiesAnsweringThroughDifferentChannelsAllCountInTheFanOut() {
         beans.involve(List.of("rome", "trento", "google-analytics"),
                 Map.of("rome", "EXPORT", "trento", "EXPORT", "google-analytics", "EXPORT"));
-        when(beans.automatedSteps.automates("trento", "EXPORT")).thenReturn(true);
-        when(beans.entityApiSteps.answers("google-analytics", "EXPORT")).thenReturn(true);
+        when(beans.answerChannels.of(any())).thenAnswer(call -> switch ((String) call.<DelegateExecution>getArgument(0)
+                .getVariable("entityId")) {
+            case "trento" -> "DATABASES";
+            case "google-analytics" -> "API";
+            default -> "PERSON";
+        });
         beans.apiAnswers(true);
         ProcessInstance request = accepted("ACCESS");
 

@@ -6,6 +6,7 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import dev.dsrdesk.connector.AnswerChannels;
 import dev.dsrdesk.connector.AutomatedSteps;
 import dev.dsrdesk.connector.EntityApiSteps;
 import dev.dsrdesk.connector.ProcessorMailSteps;
@@ -63,6 +64,7 @@ final class DeskBeans {
     /** What the task listeners were told, in order: "triageTaskListener: Task_TriageRequest create". */
     final List<String> taskEvents = new CopyOnWriteArrayList<>();
 
+    final AnswerChannels answerChannels = bean(AnswerChannels.class);
     final AutomatedSteps automatedSteps = bean(AutomatedSteps.class);
     final ClosureMail closureMail = bean(ClosureMail.class);
     final DuplicateRequests duplicateRequests = bean(DuplicateRequests.class);

@@ -13,6 +13,7 @@ import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -45,10 +46,8 @@ class EntityFulfilmentFlowTest extends DiagramTest {
         ProcessInstance step = start("ACCESS", "EXPORT");
 
         verify(beans.entityStepInstances).bind(any());
-        verify(beans.automatedSteps).automates(ENTITY, "EXPORT");
-        verify(beans.entityApiSteps).answers(ENTITY, "EXPORT");
-        verify(beans.processorMailSteps).answers(ENTITY, "EXPORT");
-        assertThat(step).hasPassed("Gateway_StepAutomated").isWaitingAt("Task_FulfilEntityStep");
+        verify(beans.answerChannels, atLeastOnce()).of(any());
+        assertThat(step).hasPassed("Gateway_AnswerChannel").isWaitingAt("Task_FulfilEntityStep");
         Task task = taskAt(step, "Task_FulfilEntityStep");
         assertThat(task).hasCandidateGroup("affiliate-rome");
         assertThat(formOf(task)).isEqualTo("entity-step");
@@ -96,7 +95,7 @@ class EntityFulfilmentFlowTest extends DiagramTest {
 
     @Test
     void aStepTheEntitysDatabasesCanDoRunsWithoutAPerson() {
-        when(beans.automatedSteps.automates(ENTITY, "ERASE")).thenReturn(true);
+        when(beans.answerChannels.of(any())).thenReturn("DATABASES");
         ProcessInstance step = start("ERASURE", "ERASE");
         assertThat(step).isWaitingAt("Task_SearchEntityStores");
 
@@ -116,7 +115,7 @@ class EntityFulfilmentFlowTest extends DiagramTest {
 
     @Test
     void aStepTheEntityMustConfirmWaitsForItsPersonThenRuns() {
-        when(beans.automatedSteps.automates(ENTITY, "ERASE")).thenReturn(true);
+        when(beans.answerChannels.of(any())).thenReturn("DATABASES");
         when(beans.automatedSteps.mustConfirm(any())).thenReturn(true);
         ProcessInstance step = start("ERASURE", "ERASE");
         run(step, "Task_SearchEntityStores");
@@ -145,7 +144,7 @@ class EntityFulfilmentFlowTest extends DiagramTest {
 
     @Test
     void anEntityThatTakesTheStepOverHandlesItByHand() {
-        when(beans.automatedSteps.automates(ENTITY, "ERASE")).thenReturn(true);
+        when(beans.answerChannels.of(any())).thenReturn("DATABASES");
         when(beans.automatedSteps.mustConfirm(any())).thenReturn(true);
         ProcessInstance step = start("ERASURE", "ERASE");
         run(step, "Task_SearchEntityStores");
@@ -162,7 +161,7 @@ class EntityFulfilmentFlowTest extends DiagramTest {
 
     @Test
     void anUnreachableStoreFailsTheSearchWhichIsTriedThreeTimesFiveMinutesApartThenStandsAsAnIncident() {
-        when(beans.automatedSteps.automates(ENTITY, "EXPORT")).thenReturn(true);
+        when(beans.answerChannels.of(any())).thenReturn("DATABASES");
         doThrow(new IllegalStateException("store unreachable")).when(beans.automatedSteps).search(any());
         ProcessInstance step = start("ACCESS", "EXPORT");
 
@@ -178,7 +177,7 @@ class EntityFulfilmentFlowTest extends DiagramTest {
 
     @Test
     void aProcessorsApiThatAnswersAtOnceEndsTheStep() {
-        when(beans.entityApiSteps.answers(ENTITY, "ERASE")).thenReturn(true);
+        when(beans.answerChannels.of(any())).thenReturn("API");
         beans.apiAnswers(true);
         ProcessInstance step = start("ERASURE", "ERASE");
         assertThat(step).isWaitingAt("Task_CallEntityApi");
@@ -193,7 +192,7 @@ class EntityFulfilmentFlowTest extends DiagramTest {
 
     @Test
     void aProcessorsApiThatAnswersLaterEndsTheStepWhenItCallsBack() {
-        when(beans.entityApiSteps.answers(ENTITY, "ERASE")).thenReturn(true);
+        when(beans.answerChannels.of(any())).thenReturn("API");
         ProcessInstance step = start("ERASURE", "ERASE");
         run(step, "Task_CallEntityApi");
 
@@ -212,7 +211,7 @@ class EntityFulfilmentFlowTest extends DiagramTest {
 
     @Test
     void aProcessorsApiThatDoesNotAnswerInTimeHandsTheStepToThePersonInCharge() {
-        when(beans.entityApiSteps.answers(ENTITY, "ERASE")).thenReturn(true);
+        when(beans.answerChannels.of(any())).thenReturn("API");
         ProcessInstance step = start("ERASURE", "ERASE");
         run(step, "Task_CallEntityApi");
 
@@ -229,7 +228,7 @@ class EntityFulfilmentFlowTest extends DiagramTest {
 
     @Test
     void aProcessorWithoutAnApiIsWrittenToAndItsReplyEndsTheStep() {
-        when(beans.processorMailSteps.answers(ENTITY, "EXPORT")).thenReturn(true);
+        when(beans.answerChannels.of(any())).thenReturn("MAIL");
         ProcessInstance step = start("ACCESS", "EXPORT");
         assertThat(step).isWaitingAt("Task_WriteToProcessor");
 
@@ -252,7 +251,7 @@ class EntityFulfilmentFlowTest extends DiagramTest {
 
     @Test
     void aProcessorIsRemindedEveryTwoDaysUntilItReplies() {
-        when(beans.processorMailSteps.answers(ENTITY, "EXPORT")).thenReturn(true);
+        when(beans.answerChannels.of(any())).thenReturn("MAIL");
         ProcessInstance step = start("ACCESS", "EXPORT");
         run(step, "Task_WriteToProcessor");
 
@@ -274,7 +273,7 @@ class EntityFulfilmentFlowTest extends DiagramTest {
 
     @Test
     void aProcessorThatDoesNotReplyInTimeIsEscalatedAndItsStepGoesToThePersonInCharge() {
-        when(beans.processorMailSteps.answers(ENTITY, "EXPORT")).thenReturn(true);
+        when(beans.answerChannels.of(any())).thenReturn("MAIL");
         ProcessInstance step = start("ACCESS", "EXPORT");
         run(step, "Task_WriteToProcessor");
 
