@@ -143,6 +143,25 @@ class EntityFulfilmentFlowTest extends DiagramTest {
     }
 
     @Test
+    void aConfirmationNobodyGivesIsRemindedThenEscalatedLikeAnyStep() {
+        when(beans.answerChannels.of(any())).thenReturn("DATABASES");
+        when(beans.automatedSteps.mustConfirm(any())).thenReturn(true);
+        ProcessInstance step = start("ERASURE", "ERASE");
+        run(step, "Task_SearchEntityStores");
+        assertThat(jobAt(step, "Event_ConfirmationReminderDue").getDuedate()).isEqualTo(ENTITY_REMINDER_AT);
+        assertThat(jobAt(step, "Event_ConfirmationLate").getDuedate()).isEqualTo(ENTITY_STEP_DUE);
+
+        run(step, "Event_ConfirmationReminderDue");
+        verify(beans.staffNotices).remindEntity(step.getBusinessKey(), ENTITY);
+        run(step, "Event_ConfirmationLate");
+        verify(beans.staffNotices).escalateLateStep(step.getBusinessKey(), ENTITY);
+
+        assertThat(step).hasPassed("Task_RemindEntity", "EndEvent_EntityReminded", "Task_EscalateLateStep",
+                "EndEvent_StepEscalated").isWaitingAtExactly("Task_ConfirmAutomatedStep");
+        verify(beans.automatedSteps, never()).execute(any());
+    }
+
+    @Test
     void anEntityThatTakesTheStepOverHandlesItByHand() {
         when(beans.answerChannels.of(any())).thenReturn("DATABASES");
         when(beans.automatedSteps.mustConfirm(any())).thenReturn(true);
