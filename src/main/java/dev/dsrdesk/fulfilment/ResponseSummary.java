@@ -82,7 +82,7 @@ public class ResponseSummary {
             text.append('\n');
             // exactly what the report will print for this entity: the reviewer approves what they have seen
             records.forEach(record -> text.append("    ").append(record.category()).append(" · ").append(record.field())
-                    .append(": ").append(record.value()).append(" (").append(record.source()).append(")\n"));
+                    .append(": ").append(record.value()).append(" — from ").append(record.source()).append('\n'));
         }
         return text.toString();
     }

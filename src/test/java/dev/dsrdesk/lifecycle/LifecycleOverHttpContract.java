@@ -127,7 +127,7 @@ abstract class LifecycleOverHttpContract extends DeskOverHttp {
         JsonNode review = awaitTasks("operator", reference, "Task_ReviewResponse", 1).get(0);
         JsonNode shown = json.readTree(send(engineRest("reviewer", "/task/" + review.get("id").asText() + "/form-variables")).body());
         assertThat(shown.at("/responseSummary/value").asText()).as("the reviewer sees the records, not a count")
-                .contains("Contact information · email: linus@example.org (Rome CRM)");
+                .contains("Contact information · email: linus@example.org — from Rome CRM");
         String previewPath = "/staff/requests/" + reference + "/preview";
         assertThat(shown.at("/previewAddress/value").asText()).endsWith(previewPath);
         HttpResponse<String> preview = send(get(previewPath).header("Authorization", basic("reviewer")));
