@@ -1,6 +1,7 @@
 package dev.dsrdesk.deadline;
 
 import dev.dsrdesk.request.Requests;
+import java.time.LocalDate;
 import java.time.Period;
 import java.util.Date;
 import org.springframework.stereotype.Component;
@@ -21,13 +22,14 @@ public class StepDeadlines {
         return deadlines.triageDue(requests.byReference(reference).effectiveDueDate());
     }
 
-    public Date entityStep(String reference) {
-        return deadlines.entityStepDue(requests.byReference(reference).effectiveDueDate());
+    /** When an entity's step is due: the end of one of the entity's working days, never after the statutory date. */
+    public Date entityStep(String reference, String entityId) {
+        return deadlines.entityStepDue(requests.byReference(reference).effectiveDueDate(), entityId);
     }
 
     /** The day an entity's step is due, for steps the desk carries out without a Tasklist task. */
-    public java.time.LocalDate entityStepDay(String reference) {
-        return deadlines.dayOf(entityStep(reference).toInstant());
+    public LocalDate entityStepDay(String reference, String entityId) {
+        return deadlines.dayOf(entityStep(reference, entityId).toInstant());
     }
 
     /** Tasklist's follow-up date: the day before a task is due, so it surfaces before it is late. */
@@ -36,8 +38,8 @@ public class StepDeadlines {
     }
 
     /** When the entity's group is reminded of its step. */
-    public Date entityReminder(String reference) {
-        return deadlines.before(entityStep(reference), deadlines.entityReminderBefore());
+    public Date entityReminder(String reference, String entityId) {
+        return deadlines.before(entityStep(reference, entityId), deadlines.entityReminderBefore());
     }
 
     /** The end of the statutory date (extended where it was). */
