@@ -59,6 +59,11 @@ public class Deadlines {
         return lastWorkingDay.isBefore(today) ? earlier(today, statutoryDueDate) : lastWorkingDay;
     }
 
+    /** An entity's step counted in calendar days, for diagrams that name no entity. */
+    public Date entityStepDueInCalendarDays(LocalDate statutoryDueDate) {
+        return endOfDay(earlier(today().plus(settings.entityStepPeriod()), statutoryDueDate));
+    }
+
     public Date triageDue(LocalDate statutoryDueDate) {
         return endOfDay(earlier(today().plus(settings.triagePeriod()), statutoryDueDate));
     }

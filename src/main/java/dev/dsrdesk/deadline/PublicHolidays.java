@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -77,8 +78,28 @@ public final class PublicHolidays {
             codes.add(code);
             level = level.getChildren().get(code);
         }
-        return new PublicHolidays(place.toString(), library, codes.toArray(String[]::new), Set.copyOf(notCounted),
-                Set.copyOf(closedTheDayAfter));
+        String[] hierarchy = codes.toArray(String[]::new);
+        refuseUnlisted(library, hierarchy, place, notCounted);
+        refuseUnlisted(library, hierarchy, place, closedTheDayAfter);
+        return new PublicHolidays(place.toString(), library, hierarchy, Set.copyOf(notCounted), Set.copyOf(closedTheDayAfter));
+    }
+
+    /** A misspelt key would quietly change nothing: a holiday the library does not list here is refused. */
+    private static void refuseUnlisted(HolidayManager library, String[] hierarchy, CharSequence place, Set<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        int thisYear = Year.now().getValue();
+        Set<String> listed = IntStream.rangeClosed(thisYear - 1, thisYear + 1).boxed()
+                .flatMap(year -> library.getHolidays(Year.of(year), HolidayType.PUBLIC_HOLIDAY, hierarchy).stream())
+                .map(Holiday::getPropertiesKey)
+                .collect(Collectors.toCollection(TreeSet::new));
+        for (String key : keys) {
+            if (!listed.contains(key)) {
+                throw new IllegalArgumentException("the holiday library lists no holiday '" + key + "' in " + place
+                        + " (it lists " + listed + ")");
+            }
+        }
     }
 
     public boolean isHoliday(LocalDate date) {

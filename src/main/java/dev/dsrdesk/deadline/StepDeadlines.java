@@ -27,6 +27,14 @@ public class StepDeadlines {
         return deadlines.entityStepDue(requests.byReference(reference).effectiveDueDate(), entityId);
     }
 
+    /**
+     * For instances of entity-fulfilment started under an earlier version of the diagram, whose expressions name no
+     * entity: their steps keep the calendar days they were started with.
+     */
+    public Date entityStep(String reference) {
+        return deadlines.entityStepDueInCalendarDays(requests.byReference(reference).effectiveDueDate());
+    }
+
     /** The day an entity's step is due, for steps the desk carries out without a Tasklist task. */
     public LocalDate entityStepDay(String reference, String entityId) {
         return deadlines.dayOf(entityStep(reference, entityId).toInstant());
@@ -35,6 +43,11 @@ public class StepDeadlines {
     /** Tasklist's follow-up date: the day before a task is due, so it surfaces before it is late. */
     public Date followUp(Date due) {
         return deadlines.before(due, Period.ofDays(1));
+    }
+
+    /** As {@link #entityStep(String)}: for instances of an earlier version of entity-fulfilment. */
+    public Date entityReminder(String reference) {
+        return deadlines.before(entityStep(reference), deadlines.entityReminderBefore());
     }
 
     /** When the entity's group is reminded of its step. */

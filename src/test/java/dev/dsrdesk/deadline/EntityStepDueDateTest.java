@@ -53,6 +53,12 @@ class EntityStepDueDateTest {
     }
 
     @Test
+    void aStepOfAnInstanceStartedUnderTheEarlierDiagramKeepsCalendarDays() {
+        assertThat(deadlines("2027-06-19").entityStepDueInCalendarDays(FAR_AWAY).toInstant().atZone(ROME).toLocalDate())
+                .as("its expressions name no entity: ten calendar days, 29 June").isEqualTo("2027-06-29");
+    }
+
+    @Test
     void theDueMomentIsTheEndOfTheDayInTheDesksZone() {
         assertThat(deadlines("2027-06-19").entityStepDue(FAR_AWAY, "rome").toInstant().atZone(ROME).toLocalDateTime())
                 .isEqualTo("2027-06-30T23:59:59");

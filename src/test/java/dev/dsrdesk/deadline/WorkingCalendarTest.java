@@ -172,6 +172,11 @@ class WorkingCalendarTest {
         assertThatThrownBy(() -> new DeadlineCalendars(
                 Map.of("nowhere", new DeadlineSettings.RegimeCalendar("QQ", List.of(), List.of(), List.of())), List.of()))
                 .hasMessageContaining("dsr.deadlines.calendars.nowhere").hasMessageContaining("no country 'QQ'");
+        assertThatThrownBy(() -> new DeadlineCalendars(
+                Map.of("brazil", new DeadlineSettings.RegimeCalendar("BR", List.of(), List.of("christian.CARNAVAL"), List.of())),
+                List.of()))
+                .as("a misspelt holiday key would change nothing").hasMessageContaining("dsr.deadlines.calendars.brazil")
+                .hasMessageContaining("no holiday 'christian.CARNAVAL' in BR");
     }
 
     @Test
