@@ -101,7 +101,7 @@ public class AutomatedSteps {
     @Transactional
     public void search(DelegateExecution execution) {
         StepIdentity step = instances.of(execution);
-        answers.open(step.reference(), step.entityId(), deadlines.entityStepDay(step.reference()));
+        answers.open(step.reference(), step.entityId(), deadlines.entityStepDay(step.reference(), step.entityId()));
         // the preview is for the entity's staff, who read English
         List<StoreFindings> findings = findAll(step.reference(), step.entityId(), Wording.forPeople(messages, Locale.ENGLISH));
         int rows = (int) findings.stream().mapToLong(StoreFindings::rowCount).sum();

@@ -71,7 +71,7 @@ public class EntityApiSteps {
         DataSubjectRequest request = requests.byReference(reference);
         Instant now = clock.instant();
         Instant answerBy = now.plus(store.webhook().answerWithin());
-        answers.open(reference, entityId, deadlines.entityStepDay(reference));
+        answers.open(reference, entityId, deadlines.entityStepDay(reference, entityId));
         TokenSecret callback = callbacks.issue(store.id(), reference, entityId, execution.getProcessInstanceId(), now, answerBy);
         Optional<ApiAnswer> answer = webhooks.call(store, new WebhookConnector.StepRequest(reference,
                 step.action().name(), request.identifiers(),

@@ -82,7 +82,7 @@ public class ProcessorMailSteps {
         StepIdentity step = instances.of(execution);
         String reference = step.reference();
         String entityId = step.entityId();
-        answers.open(reference, entityId, deadlines.entityStepDay(reference));
+        answers.open(reference, entityId, deadlines.entityStepDay(reference, entityId));
         send(execution, "PROCESSOR_REQUEST", "Privacy request " + reference + ": please ");
     }
 

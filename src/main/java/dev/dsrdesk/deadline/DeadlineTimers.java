@@ -1,15 +1,20 @@
 package dev.dsrdesk.deadline;
 
 import dev.dsrdesk.process.DeskProcess;
+import dev.dsrdesk.request.StatutoryClockRestarted;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** After an extension, the request's warning and breach timers move to the new statutory date. */
+/**
+ * The request's warning and breach timers are set from the statutory date when the process starts; when that date
+ * moves (an extension, or the clock starting again at verification) they move with it.
+ */
 @Component
 class DeadlineTimers {
 
@@ -24,6 +29,12 @@ class DeadlineTimers {
         this.runtime = runtime;
         this.management = management;
         this.deadlines = deadlines;
+    }
+
+    /** In the verifying transaction: the timers never stand at the provisional, receipt-based date once it is gone. */
+    @EventListener
+    void clockRestarted(StatutoryClockRestarted restarted) {
+        reschedule(restarted.reference());
     }
 
     void reschedule(String reference) {

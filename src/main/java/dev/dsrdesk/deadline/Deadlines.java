@@ -10,17 +10,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * Due dates for the request and for each step. Dates are calendar days in the desk's time zone;
- * a step's due date never falls after the statutory one.
+ * a step's due date never falls after the statutory one. An entity's step falls due on one of the entity's working
+ * days.
  */
 @Component
 public class Deadlines {
 
     private final DeadlineSettings settings;
+    private final DeadlineCalendars calendars;
     private final Clock clock;
     private final ZoneId zone;
 
-    public Deadlines(DeadlineSettings settings, Clock clock) {
+    public Deadlines(DeadlineSettings settings, DeadlineCalendars calendars, Clock clock) {
         this.settings = settings;
+        this.calendars = calendars;
         this.clock = clock;
         this.zone = clock.getZone();
     }
@@ -34,7 +37,30 @@ public class Deadlines {
         return settings.clockStartsAt() == DeadlineSettings.ClockStart.VERIFICATION;
     }
 
-    public Date entityStepDue(LocalDate statutoryDueDate) {
+    /**
+     * An entity's step is due {@code entity-step-period} from today, on the next of the entity's working days where
+     * that day is not one (its holiday or closing day, a weekend). The statutory date still comes first: where the
+     * step would fall after it, it is due on the entity's last working day up to the statutory date, so the entity
+     * is not asked to answer on a day its office is closed.
+     */
+    public Date entityStepDue(LocalDate statutoryDueDate, String entityId) {
+        return endOfDay(entityStepDay(statutoryDueDate, entityId));
+    }
+
+    LocalDate entityStepDay(LocalDate statutoryDueDate, String entityId) {
+        WorkingCalendar entity = calendars.entity(entityId);
+        LocalDate today = today();
+        LocalDate wanted = entity.onOrAfter(today.plus(settings.entityStepPeriod()));
+        if (!wanted.isAfter(statutoryDueDate)) {
+            return wanted;
+        }
+        LocalDate lastWorkingDay = entity.onOrBefore(statutoryDueDate);
+        // a request already at its statutory date on one of the entity's closed days: that date, not a past day
+        return lastWorkingDay.isBefore(today) ? earlier(today, statutoryDueDate) : lastWorkingDay;
+    }
+
+    /** An entity's step counted in calendar days, for diagrams that name no entity. */
+    public Date entityStepDueInCalendarDays(LocalDate statutoryDueDate) {
         return endOfDay(earlier(today().plus(settings.entityStepPeriod()), statutoryDueDate));
     }
 

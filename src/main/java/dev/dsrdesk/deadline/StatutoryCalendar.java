@@ -8,14 +8,16 @@ import java.util.List;
 /**
  * Turns the applicable clocks into dates. A period in months ends on the same day of the month it
  * reaches, or on that month's last day where there is none (31 January → 28/29 February); where the rule
- * says so, a last day that is not a working day moves to the next working day. The earliest date decides.
+ * says so, a last day that is not a working day moves to the next working day. Each clock counts its working days
+ * in the calendar its rule names (Italy's for GDPR, Brazil's for LGPD, California's for the CCPA). The earliest date
+ * decides.
  */
 public final class StatutoryCalendar {
 
-    private final WorkingCalendar calendar;
+    private final DeadlineCalendars calendars;
 
-    public StatutoryCalendar(WorkingCalendar calendar) {
-        this.calendar = calendar;
+    public StatutoryCalendar(DeadlineCalendars calendars) {
+        this.calendars = calendars;
     }
 
     public StatutoryDue due(List<RegimeRule> rules, LocalDate start) {
@@ -47,7 +49,7 @@ public final class StatutoryCalendar {
             throw new ExtensionRefused(rule.regime() + " allows at most " + allowed.toTotalMonths() + " further months");
         }
         LocalDate last = start.plus(rule.answerPeriod()).plus(extension);
-        LocalDate due = rule.endsOnWorkingDay() ? calendar.onOrAfter(last) : last;
+        LocalDate due = rule.endsOnWorkingDay() ? calendars.regime(rule.calendar()).onOrAfter(last) : last;
         return new RegimeDeadline(rule.regime(), due, null, rule.basis());
     }
 
@@ -59,6 +61,7 @@ public final class StatutoryCalendar {
     }
 
     private RegimeDeadline deadline(RegimeRule rule, LocalDate start) {
+        WorkingCalendar calendar = calendars.regime(rule.calendar());
         LocalDate last = start.plus(rule.answerPeriod());
         LocalDate due = rule.endsOnWorkingDay() ? calendar.onOrAfter(last) : last;
         LocalDate confirmBy = rule.confirmWithinBusinessDays() == null ? null

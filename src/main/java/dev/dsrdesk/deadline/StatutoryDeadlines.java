@@ -7,12 +7,11 @@ import dev.dsrdesk.decision.DecisionTables;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** The statutory clocks of a request, from the decision statutory-deadlines and the desk's working calendar. */
+/** The statutory clocks of a request, from the decision statutory-deadlines, each in the calendar the table names. */
 @Component
 public class StatutoryDeadlines {
 
@@ -23,9 +22,9 @@ public class StatutoryDeadlines {
     private final StatutoryCalendar calendar;
     private final ObjectMapper json;
 
-    StatutoryDeadlines(DecisionTables tables, DeadlineSettings settings, ObjectMapper json) {
+    StatutoryDeadlines(DecisionTables tables, DeadlineCalendars calendars, ObjectMapper json) {
         this.tables = tables;
-        this.calendar = new StatutoryCalendar(new WorkingCalendar(new HashSet<>(settings.publicHolidays())));
+        this.calendar = new StatutoryCalendar(calendars);
         this.json = json;
     }
 
@@ -69,6 +68,7 @@ public class StatutoryDeadlines {
         Number confirm = (Number) entry.get("confirmWithinBusinessDays");
         return new RegimeRule((String) entry.get("regime"), Period.parse((String) entry.get("answerPeriod")),
                 Boolean.TRUE.equals(entry.get("endsOnWorkingDay")), confirm == null ? null : confirm.intValue(),
-                extension == null || extension.isBlank() ? null : Period.parse(extension), (String) entry.get("basis"));
+                extension == null || extension.isBlank() ? null : Period.parse(extension), (String) entry.get("calendar"),
+                (String) entry.get("basis"));
     }
 }

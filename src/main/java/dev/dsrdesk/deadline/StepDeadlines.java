@@ -1,6 +1,7 @@
 package dev.dsrdesk.deadline;
 
 import dev.dsrdesk.request.Requests;
+import java.time.LocalDate;
 import java.time.Period;
 import java.util.Date;
 import org.springframework.stereotype.Component;
@@ -21,13 +22,22 @@ public class StepDeadlines {
         return deadlines.triageDue(requests.byReference(reference).effectiveDueDate());
     }
 
+    /** When an entity's step is due: the end of one of the entity's working days, never after the statutory date. */
+    public Date entityStep(String reference, String entityId) {
+        return deadlines.entityStepDue(requests.byReference(reference).effectiveDueDate(), entityId);
+    }
+
+    /**
+     * For instances of entity-fulfilment started under an earlier version of the diagram, whose expressions name no
+     * entity: their steps keep the calendar days they were started with.
+     */
     public Date entityStep(String reference) {
-        return deadlines.entityStepDue(requests.byReference(reference).effectiveDueDate());
+        return deadlines.entityStepDueInCalendarDays(requests.byReference(reference).effectiveDueDate());
     }
 
     /** The day an entity's step is due, for steps the desk carries out without a Tasklist task. */
-    public java.time.LocalDate entityStepDay(String reference) {
-        return deadlines.dayOf(entityStep(reference).toInstant());
+    public LocalDate entityStepDay(String reference, String entityId) {
+        return deadlines.dayOf(entityStep(reference, entityId).toInstant());
     }
 
     /** Tasklist's follow-up date: the day before a task is due, so it surfaces before it is late. */
@@ -35,9 +45,14 @@ public class StepDeadlines {
         return deadlines.before(due, Period.ofDays(1));
     }
 
-    /** When the entity's group is reminded of its step. */
+    /** As {@link #entityStep(String)}: for instances of an earlier version of entity-fulfilment. */
     public Date entityReminder(String reference) {
         return deadlines.before(entityStep(reference), deadlines.entityReminderBefore());
+    }
+
+    /** When the entity's group is reminded of its step. */
+    public Date entityReminder(String reference, String entityId) {
+        return deadlines.before(entityStep(reference, entityId), deadlines.entityReminderBefore());
     }
 
     /** The end of the statutory date (extended where it was). */

@@ -2,20 +2,46 @@ package dev.dsrdesk.deadline;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.Collection;
+import java.util.Optional;
 import java.util.Set;
 
-/** Saturdays, Sundays and the configured public holidays are not working days. */
+/**
+ * The working days of one place: Monday to Friday, less its public holidays (from the holiday library) and, for an
+ * entity, its own closing days (company holidays, and local holidays the library does not know, configured in the
+ * registry). A place without public holidays (an entity with no country) still rests on Saturdays and Sundays.
+ */
 public final class WorkingCalendar {
 
-    private final Set<LocalDate> publicHolidays;
+    private final Optional<PublicHolidays> publicHolidays;
+    private final Set<LocalDate> closingDays;
+    private final Set<MonthDay> yearlyClosingDays;
 
-    public WorkingCalendar(Set<LocalDate> publicHolidays) {
-        this.publicHolidays = Set.copyOf(publicHolidays);
+    private WorkingCalendar(Optional<PublicHolidays> publicHolidays, Collection<LocalDate> closingDays,
+                            Collection<MonthDay> yearlyClosingDays) {
+        this.publicHolidays = publicHolidays;
+        this.closingDays = Set.copyOf(closingDays);
+        this.yearlyClosingDays = Set.copyOf(yearlyClosingDays);
+    }
+
+    public static WorkingCalendar of(PublicHolidays publicHolidays) {
+        return new WorkingCalendar(Optional.of(publicHolidays), Set.of(), Set.of());
+    }
+
+    public static WorkingCalendar weekendsOnly() {
+        return new WorkingCalendar(Optional.empty(), Set.of(), Set.of());
+    }
+
+    /** This calendar, closed besides on these days, and on these days of every year. */
+    public WorkingCalendar closedOn(Collection<LocalDate> days, Collection<MonthDay> everyYear) {
+        return new WorkingCalendar(publicHolidays, days, everyYear);
     }
 
     public boolean isWorkingDay(LocalDate date) {
         return date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY
-                && !publicHolidays.contains(date);
+                && !closingDays.contains(date) && !yearlyClosingDays.contains(MonthDay.from(date))
+                && publicHolidays.map(holidays -> !holidays.isHoliday(date)).orElse(true);
     }
 
     /** The day itself when it is a working day, else the next one. */
@@ -27,6 +53,16 @@ public final class WorkingCalendar {
         return day;
     }
 
+    /** The day itself when it is a working day, else the last one before it. */
+    public LocalDate onOrBefore(LocalDate date) {
+        LocalDate day = date;
+        while (!isWorkingDay(day)) {
+            day = day.minusDays(1);
+        }
+        return day;
+    }
+
+    /** The working day {@code days} working days after {@code start} (which itself is not counted). */
     public LocalDate plusWorkingDays(LocalDate start, int days) {
         LocalDate day = start;
         for (int counted = 0; counted < days; ) {
@@ -36,5 +72,15 @@ public final class WorkingCalendar {
             }
         }
         return day;
+    }
+
+    /** Whose public holidays this calendar counts, as the library names the place ({@code IT/62/rm}). */
+    public String place() {
+        return publicHolidays.map(PublicHolidays::place).orElse("Saturdays and Sundays only");
+    }
+
+    @Override
+    public String toString() {
+        return place();
     }
 }

@@ -86,12 +86,17 @@ public class Requests {
     }
 
     private void verified(DataSubjectRequest request) {
-        if (dueDates.clockStartsAtVerification()) {
+        boolean clockRestarts = dueDates.clockStartsAtVerification();
+        if (clockRestarts) {
             DueDates.Due due = dueDates.due(request.getCountry(), request.getRegion(), request.getType(), request.getVerifiedAt());
             request.restartClock(due.date(), due.regimes());
         }
         request.moveTo(RequestStatus.IN_TRIAGE);
         repository.save(request);
+        if (clockRestarts) {
+            // after the save: listeners read the request with its new date
+            events.publishEvent(new StatutoryClockRestarted(request.getReference(), request.getDueDate()));
+        }
     }
 
     /** Called from the process's end events: the request is answered, refused or abandoned. */

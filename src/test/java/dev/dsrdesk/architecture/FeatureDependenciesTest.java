@@ -31,7 +31,7 @@ class FeatureDependenciesTest {
             Map.entry("notification", Set.of("audit", "decision", "language", "logging", "request")),
             Map.entry("reminder", Set.of("notification", "registry", "request")),
             Map.entry("security", Set.of("notification", "process", "registry", "reminder")),
-            Map.entry("deadline", Set.of("audit", "decision", "notification", "process", "request")),
+            Map.entry("deadline", Set.of("audit", "decision", "notification", "process", "registry", "request")),
             Map.entry("fulfilment", Set.of("audit", "decision", "language", "process", "registry", "request")),
             Map.entry("response", Set.of("audit", "export", "fulfilment", "language", "notification", "registry", "request",
                     "security")),

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
@@ -15,11 +14,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The statutory clocks, case by case: the decision table as deployed, and the calendar arithmetic. */
+/**
+ * The statutory clocks, case by case: the decision table as deployed, and the calendar arithmetic in the calendars
+ * application.yml configures (holidays from the library). Dated holiday cases over the years: StatutoryCalendarTest.
+ */
 class StatutoryDeadlinesTest {
 
-    private static final Set<LocalDate> HOLIDAYS = Set.of(
-            LocalDate.parse("2026-12-25"), LocalDate.parse("2026-12-26"), LocalDate.parse("2027-01-01"));
+    private static final StatutoryCalendar CALENDAR = new StatutoryCalendar(ConfiguredCalendars.calendars());
 
     private static DmnEngine engine;
     private static DmnDecision table;
@@ -47,6 +48,20 @@ class StatutoryDeadlinesTest {
                 .containsExactlyInAnyOrder(regimes.split(" "));
     }
 
+    @ParameterizedTest(name = "{0} counts in the calendar {3}: {4}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            IT | -     | GDPR | italy      | the group controller's Member State (Regulation 1182/71)
+            BR | BR-SP | LGPD | brazil     | Brazil's feriados (Código Civil art. 132 § 1)
+            US | US-CA | CCPA | california | California's business days
+            """)
+    void eachRegimeNamesTheCalendarItCountsInAndTheConfigurationDefinesIt(String country, String region, String regime,
+                                                                        String calendar, String why) {
+        RegimeRule rule = rules(country, region, "ACCESS").stream().filter(r -> r.regime().equals(regime)).findFirst()
+                .orElseThrow();
+        assertThat(rule.calendar()).as(why).isEqualTo(calendar);
+        assertThat(ConfiguredCalendars.regimeCalendars()).containsKey(calendar);
+    }
+
     @ParameterizedTest(name = "{0}/{1} {2} received {3} → due {4}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
             IT | -     | ACCESS | 2026-08-31 | 2026-09-30 | the month ends on its last day where it has no 31st
@@ -57,30 +72,29 @@ class StatutoryDeadlinesTest {
             US | US-CA | ACCESS | 2026-11-02 | 2026-12-02 | the GDPR month beats the CCPA's 45 days
             """)
     void theStricterClockDecides(String country, String region, String type, String received, String due, String why) {
-        StatutoryDue statutory = new StatutoryCalendar(new WorkingCalendar(HOLIDAYS))
-                .due(rules(country, region, type), LocalDate.parse(received));
+        StatutoryDue statutory = CALENDAR.due(rules(country, region, type), LocalDate.parse(received));
 
         assertThat(statutory.dueDate()).as(why).isEqualTo(LocalDate.parse(due));
     }
 
-    @ParameterizedTest(name = "received {0}: GDPR {1}, CCPA {2}, confirm receipt by {3}")
+    @ParameterizedTest(name = "received {0}: GDPR {1}, CCPA {2}, confirm receipt by {3} ({4})")
     @CsvSource(delimiter = '|', textBlock = """
-            2026-11-02 | 2026-12-02 | 2026-12-17 | 2026-11-16
-            2026-12-18 | 2027-01-18 | 2027-02-01 | 2027-01-05
+            2026-11-02 | 2026-12-02 | 2026-12-17 | 2026-11-17 | Veterans Day, 11 November, is skipped
+            2026-12-18 | 2027-01-18 | 2027-02-01 | 2027-01-05 | Christmas Day and New Year's Day are skipped
             """)
-    void californiaKeepsBothClocksVisibleAndAConfirmationDate(String received, String gdpr, String ccpa, String confirmBy) {
-        StatutoryDue statutory = new StatutoryCalendar(new WorkingCalendar(HOLIDAYS))
-                .due(rules("US", "US-CA", "ACCESS"), LocalDate.parse(received));
+    void californiaKeepsBothClocksVisibleAndAConfirmationDate(String received, String gdpr, String ccpa, String confirmBy,
+                                                             String why) {
+        StatutoryDue statutory = CALENDAR.due(rules("US", "US-CA", "ACCESS"), LocalDate.parse(received));
 
         Map<String, RegimeDeadline> byRegime = new HashMap<>();
         statutory.regimes().forEach(deadline -> byRegime.put(deadline.regime(), deadline));
         assertThat(byRegime.get("GDPR").dueDate()).isEqualTo(LocalDate.parse(gdpr));
         assertThat(byRegime.get("CCPA").dueDate()).isEqualTo(LocalDate.parse(ccpa));
-        assertThat(byRegime.get("CCPA").confirmBy()).as("10 business days, holidays skipped").isEqualTo(LocalDate.parse(confirmBy));
+        assertThat(byRegime.get("CCPA").confirmBy()).as("10 business days: " + why).isEqualTo(LocalDate.parse(confirmBy));
         assertThat(statutory.dueDate()).isEqualTo(LocalDate.parse(gdpr));
     }
 
-    private static List<RegimeRule> rules(String country, String region, String type) {
+    static List<RegimeRule> rules(String country, String region, String type) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("country", country);
         variables.put("region", region);

@@ -2,8 +2,11 @@ package dev.dsrdesk.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dsrdesk.deadline.DeadlineCalendars;
 import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.support.DeskDriver;
+import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -28,6 +31,8 @@ class SixthEntityTest {
     @Autowired IdentityService identity;
     @Autowired FilterService filters;
     @Autowired AuthorizationService authorizations;
+    @Autowired EntityRegistry registry;
+    @Autowired DeadlineCalendars calendars;
 
     @Test
     void aSixthEntityInTheRegistryGetsItsOwnTaskGroupAndFilter() {
@@ -46,5 +51,18 @@ class SixthEntityTest {
         steps.forEach(step -> desk.complete(step, Map.of("outcome", "NO_DATA")));
         desk.runJobs(request.getReference());
         assertThat(desk.taskOf(request.getReference(), "Task_ReviewResponse")).isNotNull();
+    }
+
+    @Test
+    void theSixthEntitysCalendarIsConfigurationToo() {
+        Entity lisbon = registry.byId("lisbon");
+
+        assertThat(lisbon.holidaySubdivisions()).containsExactly("11", "LSB");
+        assertThat(lisbon.closingDays()).containsExactly(LocalDate.parse("2026-12-31"));
+        assertThat(lisbon.yearlyClosingDays()).as("read from \"12-24\"").containsExactly(MonthDay.of(12, 24));
+        assertThat(calendars.entity("lisbon").isWorkingDay(LocalDate.parse("2029-06-13"))).as("Saint Anthony").isFalse();
+        assertThat(calendars.entity("lisbon").isWorkingDay(LocalDate.parse("2029-12-24"))).as("every 24 December").isFalse();
+        assertThat(calendars.entity("lisbon").isWorkingDay(LocalDate.parse("2026-12-31"))).as("once").isFalse();
+        assertThat(calendars.entity("lisbon").isWorkingDay(LocalDate.parse("2027-12-31"))).as("a Friday").isTrue();
     }
 }

@@ -1,0 +1,74 @@
+package dev.dsrdesk.deadline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * An entity's step is due ten days after it starts, on one of the entity's own working days (its place's holidays as
+ * the registry in application.yml sets them), and never after the statutory date.
+ */
+class EntityStepDueDateTest {
+
+    private static final ZoneId ROME = ZoneId.of("Europe/Rome");
+    private static final DeadlineCalendars CALENDARS = ConfiguredCalendars.calendars();
+    private static final LocalDate FAR_AWAY = LocalDate.parse("2040-01-01");
+
+    @ParameterizedTest(name = "{0}: a step started {1} is due {2} ({3})")
+    @CsvSource(delimiter = '|', textBlock = """
+            rome             | 2027-06-19 | 2027-06-30 | ten days reach Rome's Saints Peter and Paul, Tuesday 29 June
+            trento           | 2027-06-19 | 2027-06-29 | 29 June is Rome's holiday, not Trento's
+            trento           | 2028-06-16 | 2028-06-27 | ten days reach Trento's San Vigilio, Monday 26 June
+            rome             | 2028-06-16 | 2028-06-26 | 26 June is Trento's holiday, not Rome's
+            sao-paulo        | 2028-01-15 | 2028-01-26 | ten days reach São Paulo city's anniversary, Tuesday 25 January
+            sao-paulo        | 2027-06-29 | 2027-07-12 | ten days reach São Paulo state's 9 July, a Friday: Monday 12 July
+            pleasant-hill    | 2026-11-17 | 2026-11-30 | ten days reach the day after Thanksgiving: Monday 30 November
+            rome             | 2027-03-19 | 2027-03-30 | ten days reach Easter Monday 29 March 2027
+            google-analytics | 2027-06-19 | 2027-06-29 | a processor without a country rests on weekends only
+            """)
+    void aStepFallsDueOnAWorkingDayOfItsEntity(String entity, String started, String due, String why) {
+        assertThat(deadlines(started).entityStepDay(FAR_AWAY, entity)).as(why).isEqualTo(due);
+    }
+
+    @Test
+    void aStepReachingPastTheStatutoryDateIsDueOnTheEntitysLastWorkingDayBeforeIt() {
+        LocalDate statutory = LocalDate.parse("2027-06-29");
+        assertThat(deadlines("2027-06-25").entityStepDay(statutory, "rome"))
+                .as("the GDPR date, 29 June 2027, is Rome's holiday: Monday 28 June").isEqualTo("2027-06-28");
+        assertThat(deadlines("2027-06-25").entityStepDay(statutory, "trento"))
+                .as("Trento works on 29 June").isEqualTo("2027-06-29");
+    }
+
+    @Test
+    void aStepOfALateRequestIsDueOnTheStatutoryDateEvenOnTheEntitysHoliday() {
+        LocalDate statutory = LocalDate.parse("2027-06-29");
+        assertThat(deadlines("2027-06-29").entityStepDay(statutory, "rome"))
+                .as("started on the statutory date itself: never a day already past").isEqualTo("2027-06-29");
+    }
+
+    @Test
+    void aStepOfAnInstanceStartedUnderTheEarlierDiagramKeepsCalendarDays() {
+        assertThat(deadlines("2027-06-19").entityStepDueInCalendarDays(FAR_AWAY).toInstant().atZone(ROME).toLocalDate())
+                .as("its expressions name no entity: ten calendar days, 29 June").isEqualTo("2027-06-29");
+    }
+
+    @Test
+    void theDueMomentIsTheEndOfTheDayInTheDesksZone() {
+        assertThat(deadlines("2027-06-19").entityStepDue(FAR_AWAY, "rome").toInstant().atZone(ROME).toLocalDateTime())
+                .isEqualTo("2027-06-30T23:59:59");
+    }
+
+    private static Deadlines deadlines(String today) {
+        DeadlineSettings settings = new DeadlineSettings(ROME, DeadlineSettings.ClockStart.RECEIPT,
+                ConfiguredCalendars.regimeCalendars(), Period.ofDays(10), Period.ofDays(3), Period.ofDays(2),
+                Period.ofDays(2), Period.ofDays(7));
+        Clock clock = Clock.fixed(LocalDate.parse(today).atTime(9, 0).atZone(ROME).toInstant(), ROME);
+        return new Deadlines(settings, CALENDARS, clock);
+    }
+}
