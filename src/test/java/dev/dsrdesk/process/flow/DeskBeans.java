@@ -92,8 +92,8 @@ final class DeskBeans {
 
     DeskBeans() {
         when(stepDeadlines.triage(anyString())).thenReturn(TRIAGE_DUE);
-        when(stepDeadlines.entityReminder(anyString())).thenReturn(ENTITY_REMINDER_AT);
-        when(stepDeadlines.entityStep(anyString())).thenReturn(ENTITY_STEP_DUE);
+        when(stepDeadlines.entityReminder(anyString(), anyString())).thenReturn(ENTITY_REMINDER_AT);
+        when(stepDeadlines.entityStep(anyString(), anyString())).thenReturn(ENTITY_STEP_DUE);
         when(stepDeadlines.review(anyString())).thenReturn(REVIEW_DUE);
         when(stepDeadlines.statutoryWarning(anyString())).thenReturn(STATUTORY_WARNING_AT);
         when(stepDeadlines.statutory(anyString())).thenReturn(STATUTORY_DATE);
