@@ -14,7 +14,9 @@ import dev.dsrdesk.support.DeskDriver;
 import dev.dsrdesk.support.DeskTest;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import dev.dsrdesk.request.RequestStatus;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +27,7 @@ class SlaDashboardTest {
 
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Rome"));
 
+    @Autowired org.springframework.context.MessageSource messages;
     @Autowired MockMvc mvc;
     @Autowired DeskDriver desk;
 
@@ -94,6 +97,11 @@ class SlaDashboardTest {
         String page = mvc.perform(get("/dashboard").with(httpBasic("operator", "demo")))
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).containsPattern("id=\"on-time\">[1-9]\\d*<");
+        assertThat(page).as("states in words, not constants").doesNotContainPattern("<dt>[A-Z_]+</dt>");
+        for (RequestStatus status : RequestStatus.values()) {
+            assertThat(messages.getMessage("status." + status.name(), null, null, Locale.ENGLISH))
+                    .as("the dashboard's word for %s", status).isNotBlank();
+        }
     }
 
     @Test
