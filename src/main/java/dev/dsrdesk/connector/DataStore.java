@@ -46,7 +46,19 @@ public record DataStore(
         EMAIL
     }
 
-    public record Jdbc(@NotBlank String url, String username, String password) {
+    /**
+     * Where the store is; {@code connectWithin} (default ten seconds) is how long a step waits for a connection before
+     * it fails and is retried.
+     */
+    public record Jdbc(@NotBlank String url, String username, String password, Duration connectWithin) {
+
+        public Jdbc {
+            connectWithin = connectWithin == null ? Duration.ofSeconds(10) : connectWithin;
+        }
+
+        public Jdbc(String url, String username, String password) {
+            this(url, username, password, null);
+        }
     }
 
     /**

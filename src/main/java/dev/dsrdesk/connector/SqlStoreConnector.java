@@ -371,9 +371,9 @@ class SqlStoreConnector implements DisposableBean {
 
     /**
      * A small pool per store: a connection is reused by the steps that follow, none is held while the desk has nothing
-     * to ask (a store is another company's database), and a store that is down fails the step within seconds, so
-     * that the job retries instead of waiting. Created at the first question, so a store down at start-up stops
-     * nothing else.
+     * to ask (a store is another company's database), and a store that is down fails the step within
+     * {@code jdbc.connect-within}, so that the job retries instead of waiting. Created at the first question, so a
+     * store down at start-up stops nothing else.
      */
     private static HikariDataSource pool(DataStore store) {
         HikariConfig config = new HikariConfig();
@@ -384,7 +384,7 @@ class SqlStoreConnector implements DisposableBean {
         config.setMaximumPoolSize(2);
         config.setMinimumIdle(0);
         config.setIdleTimeout(Duration.ofMinutes(1).toMillis());
-        config.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
+        config.setConnectionTimeout(store.jdbc().connectWithin().toMillis());
         config.setInitializationFailTimeout(-1);
         return new HikariDataSource(config);
     }

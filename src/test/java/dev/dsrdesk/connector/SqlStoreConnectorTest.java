@@ -203,7 +203,8 @@ class SqlStoreConnectorTest {
         String absent = database.url().replace("127.0.0.1:5432", "127.0.0.1:1").replace("127.0.0.1:3306", "127.0.0.1:1")
                 .replace("jdbc:h2:mem:", "jdbc:h2:mem:absent-").replace(";DB_CLOSE_DELAY=-1", ";IFEXISTS=TRUE");
         DataStore unreachable = new DataStore("gone-" + UUID.randomUUID().toString().substring(0, 8), "rome", "Gone CRM",
-                DataStore.ConnectorType.SQL, null, new DataStore.Jdbc(absent, database.username(), database.password()),
+                DataStore.ConnectorType.SQL, null, new DataStore.Jdbc(absent, database.username(), database.password(),
+                        java.time.Duration.ofMillis(500)),
                 List.of(contactTable()), null, null, null, null);
 
         assertThatThrownBy(() -> connector.find(unreachable, SUBJECT, ENGLISH)).isInstanceOf(RuntimeException.class);
