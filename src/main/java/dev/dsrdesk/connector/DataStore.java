@@ -56,9 +56,6 @@ public record DataStore(
             connectWithin = connectWithin == null ? Duration.ofSeconds(10) : connectWithin;
         }
 
-        public Jdbc(String url, String username, String password) {
-            this(url, username, password, null);
-        }
     }
 
     /**

@@ -43,9 +43,10 @@ class SqlStoreConnectorTest {
             statement.execute("create database if not exists " + mariaDbName);
         }
         return Stream.of(
-                new DataStore.Jdbc("jdbc:h2:mem:conn-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""),
-                new DataStore.Jdbc(FreshPostgresDatabase.create(), FreshPostgresDatabase.user(), FreshPostgresDatabase.password()),
-                new DataStore.Jdbc("jdbc:mariadb://127.0.0.1:3306/" + mariaDbName, "root", ""));
+                new DataStore.Jdbc("jdbc:h2:mem:conn-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", null),
+                new DataStore.Jdbc(FreshPostgresDatabase.create(), FreshPostgresDatabase.user(), FreshPostgresDatabase.password(),
+                        null),
+                new DataStore.Jdbc("jdbc:mariadb://127.0.0.1:3306/" + mariaDbName, "root", "", null));
     }
 
     @AfterAll
