@@ -84,11 +84,12 @@ public class AutomatedSteps {
         Wording english = Wording.forPeople(messages, Locale.ENGLISH);
         List<String> shown = new ArrayList<>();
         for (DataStore store : stores.of(entityId)) {
-            for (SqlTable table : store.tables()) {
-                table.categories().values().stream().flatMap(List::stream).distinct().forEach(column -> {
-                    String label = english.column(table, column);
-                    shown.add(table.table() + "." + column + (label.equals(column) ? "" : " (" + label + ")"));
-                });
+            for (String field : sql.rectifiableFields(store)) {
+                String tableName = field.substring(0, field.indexOf('.'));
+                String column = field.substring(field.indexOf('.') + 1);
+                SqlTable table = store.tables().stream().filter(each -> each.table().equals(tableName)).findFirst().orElseThrow();
+                String label = english.column(table, column);
+                shown.add(field + (label.equals(column) ? "" : " (" + label + ")"));
             }
         }
         return String.join(", ", shown.stream().distinct().toList());

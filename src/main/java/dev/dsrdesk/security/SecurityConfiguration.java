@@ -41,7 +41,7 @@ public class SecurityConfiguration {
     static final String ADMINISTRATORS = "GROUP_" + DeskGroups.ADMINISTRATORS;
 
     /** The description of the desk's API (OpenAPI) and Swagger UI over it. */
-    private static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html",
+    static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html",
             "/swagger-ui/**"};
 
     /** The pages staff open in a browser: the webapps' sign-in holds here, and a browser is sent to it. */
