@@ -16,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * How long each party has inside the statutory clocks (which come from processes/statutory-deadlines.dmn):
  * the desk's internal targets, when the statutory clock starts, and the calendars the table's clocks count in
  * ({@code calendars}, by the name its column "Counts in calendar" gives). Calendar days are counted in {@code zone}.
+ * Where {@code identityQuestionsPauseClock} holds, a question to the requester about their identity stops the statutory
+ * clock until the answer arrives, and the period runs again in full from then.
  */
 @Validated
 @ConfigurationProperties(prefix = "dsr.deadlines")
@@ -27,7 +29,8 @@ public record DeadlineSettings(
         @NotNull Period triagePeriod,
         @NotNull Period reviewPeriod,
         @NotNull Period entityReminderBefore,
-        @NotNull Period requestWarningBefore) {
+        @NotNull Period requestWarningBefore,
+        boolean identityQuestionsPauseClock) {
 
     public DeadlineSettings {
         calendars = calendars == null ? Map.of() : Map.copyOf(calendars);

@@ -6,6 +6,7 @@ import dev.dsrdesk.registry.Entity;
 import dev.dsrdesk.registry.EntityRegistry;
 import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.request.Requests;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,6 +57,30 @@ public class EntityRouting {
         Set<String> involved = steps.findByRequestIdOrderByEntityId(request.getId()).stream()
                 .filter(EntityStep::isInvolved).map(EntityStep::getEntityId).collect(Collectors.toSet());
         return registry.ids().stream().filter(involved::contains).toList();
+    }
+
+    /**
+     * The requester withdrew: every step still open stops (its task went with the withdrawn process). Returns the
+     * entities that were at work, in registry order, so that each can be told.
+     */
+    @Transactional
+    public List<String> withdrawOpenSteps(String reference) {
+        DataSubjectRequest request = requests.byReference(reference);
+        Set<String> stopped = new HashSet<>();
+        for (EntityStep step : steps.findByRequestIdOrderByEntityId(request.getId())) {
+            if (step.getState() == StepState.OPEN) {
+                step.withdraw();
+                stopped.add(step.getEntityId());
+            }
+        }
+        return registry.ids().stream().filter(stopped::contains).toList();
+    }
+
+    /** How many entities the request reached, for the requester's page; none before routing. */
+    @Transactional(readOnly = true)
+    public long involvedCount(String reference) {
+        return steps.findByRequestIdOrderByEntityId(requests.byReference(reference).getId()).stream()
+                .filter(EntityStep::isInvolved).count();
     }
 
     @Transactional(readOnly = true)

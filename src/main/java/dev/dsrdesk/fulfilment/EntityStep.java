@@ -159,6 +159,11 @@ public class EntityStep {
         this.openedAt = when;
     }
 
+    /** The requester withdrew the request while the entity was still at work: nothing more is asked of it. */
+    void withdraw() {
+        this.state = StepState.WITHDRAWN;
+    }
+
     void answer(StepState outcome, String notes, String recordsJson, ActionReport report, String completedBy,
                 Instant completedAt) {
         this.state = outcome;

@@ -2,6 +2,7 @@ package dev.dsrdesk.notification;
 
 import dev.dsrdesk.language.SupportedLanguages;
 import dev.dsrdesk.request.DataSubjectRequest;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
@@ -18,14 +19,19 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 @Component
 public class RequesterMail {
 
+    /** The template variable holding the link to the request's page. */
+    static final String REQUEST_PAGE = "requestPage";
+
     private final MailOutbox outbox;
     private final MailSettings settings;
     private final MessageSource messages;
     private final SpringTemplateEngine templates;
     private final ComplaintAuthorities authorities;
+    private final RequestPageAddress requestPage;
 
     public RequesterMail(MailOutbox outbox, MailSettings settings, MessageSource messages,
-                         ComplaintAuthorities authorities) {
+                         ComplaintAuthorities authorities, RequestPageAddress requestPage) {
+        this.requestPage = requestPage;
         this.outbox = outbox;
         this.settings = settings;
         this.messages = messages;
@@ -33,9 +39,14 @@ public class RequesterMail {
         this.templates = textTemplates(messages);
     }
 
-    /** Queues the message for delivery, in the caller's transaction: it leaves only if that work commits. */
+    /**
+     * Queues the message for delivery, in the caller's transaction: it leaves only if that work commits. Each message
+     * ends with a fresh link to the request's own page.
+     */
     public void send(DataSubjectRequest request, RequesterMessage message, Map<String, Object> details) {
-        outbox.enqueue(request.getReference(), message.name(), compose(request, message, details));
+        Map<String, Object> withPage = new HashMap<>(details);
+        withPage.put(REQUEST_PAGE, requestPage.freshLink(request));
+        outbox.enqueue(request.getReference(), message.name(), compose(request, message, withPage));
     }
 
     /** The message as the requester reads it: subject and body in the language stored with the request. */

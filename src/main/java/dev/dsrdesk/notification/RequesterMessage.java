@@ -10,7 +10,12 @@ public enum RequesterMessage {
     IDENTITY_REFUSAL("identity-refusal"),
     LINKED("linked"),
     EXTENSION("extension"),
-    CLOSURE("closure");
+    CLOSURE("closure"),
+    QUESTION("question"),
+    QUESTION_REMINDER("question-reminder"),
+    CLOSED_UNANSWERED("closed-unanswered"),
+    WITHDRAWN("withdrawn"),
+    FRESH_DOWNLOAD_LINK("fresh-download-link");
 
     private final String templateName;
 

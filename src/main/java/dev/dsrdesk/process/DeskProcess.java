@@ -12,6 +12,9 @@ public final class DeskProcess {
     /** One entity's step on a request (processes/entity-fulfilment.bpmn), bound to its entity_step row at its start. */
     public static final String ENTITY_FULFILMENT = "entity-fulfilment";
 
+    /** A question to the requester and the wait for the answer (processes/requester-question.bpmn), called by a request. */
+    public static final String REQUESTER_QUESTION = "requester-question";
+
     /** The right exercised (a {@code RequestType} name), read by the diagram's gateways. */
     public static final String REQUEST_TYPE = "requestType";
     /** How the request arrived (a {@code RequestChannel} name): a staff-entered one gets an identity review. */

@@ -53,6 +53,8 @@ public class StaffDigests {
             case DEADLINE_NEAR -> "statutory date near";
             case DEADLINE_BREACHED -> "statutory date passed";
             case FAILED_SIGN_INS -> "failed sign-ins";
+            case REQUEST_WITHDRAWN -> "withdrawn";
+            case REQUESTER_ANSWERED -> "requester answered";
         };
     }
 }

@@ -56,6 +56,20 @@ public class StaffNotices {
                 "Your step on " + reference + " is overdue: please answer in Tasklist today.");
     }
 
+    /** The requester withdrew while the entity was at work on its step: its task is gone, nothing more is needed. */
+    @Transactional
+    public void tellEntityWithdrawn(String reference, String entityId) {
+        notify(registry.byId(entityId).candidateGroup(), NoticeKind.REQUEST_WITHDRAWN, reference, "The requester withdrew "
+                + reference + ": your step on it is cancelled and its task removed. Nothing more is needed from you.");
+    }
+
+    /** The requester answered the desk's question: the task that asked is back in Tasklist, with the answer. */
+    @Transactional
+    public void tellOperatorsAnswered(String reference) {
+        notify(OPERATORS, NoticeKind.REQUESTER_ANSWERED, reference,
+                "The requester answered the question on " + reference + ": the task is back in Tasklist with the answer.");
+    }
+
     /** The statutory date is near and the request is still open. */
     @Transactional
     public void warnDeadlineNear(String reference) {

@@ -110,6 +110,10 @@ public class DataSubjectRequest {
     @Column(name = "closed_at")
     private Instant closedAt;
 
+    /** Since when the statutory clock stands still, waiting for the requester's answer about their identity. */
+    @Column(name = "clock_paused_at")
+    private Instant clockPausedAt;
+
     @Version
     private Long version;
 
@@ -142,6 +146,19 @@ public class DataSubjectRequest {
     public void restartClock(LocalDate dueDate, String regimes) {
         this.dueDate = dueDate;
         this.regimes = regimes;
+    }
+
+    /** The clock stands still until the requester answers the desk's question about their identity. */
+    public void pauseClock(Instant when) {
+        if (clockPausedAt == null) {
+            clockPausedAt = when;
+        }
+    }
+
+    /** The answer arrived: the period runs again, from then ({@link #restartClock}), and the pause is over. */
+    public void resumeClock(LocalDate dueDate, String regimes) {
+        restartClock(dueDate, regimes);
+        clockPausedAt = null;
     }
 
     public void extend(LocalDate newDueDate, String reason, String operator, Instant when) {
@@ -244,4 +261,5 @@ public class DataSubjectRequest {
     public Instant getBreachedAt() { return breachedAt; }
     public Instant getVerifiedAt() { return verifiedAt; }
     public Instant getClosedAt() { return closedAt; }
+    public Instant getClockPausedAt() { return clockPausedAt; }
 }

@@ -99,6 +99,32 @@ public class Requests {
         }
     }
 
+    /**
+     * The desk asked the requester about their identity and waits: the statutory period stands still (EDPB Guidelines
+     * 01/2022 on the right of access: it runs from when the desk has what it needs to identify the requester).
+     */
+    @Transactional
+    public void pauseClock(String reference) {
+        DataSubjectRequest request = byReference(reference);
+        if (request.getClockPausedAt() == null) {
+            request.pauseClock(clock.instant());
+            events.publishEvent(new StatutoryClockPaused(reference));
+        }
+    }
+
+    /** The requester's answer arrived: the statutory period runs again in full from that moment. */
+    @Transactional
+    public void resumeClockFrom(String reference, Instant answeredAt) {
+        DataSubjectRequest request = byReference(reference);
+        if (request.getClockPausedAt() == null) {
+            return;
+        }
+        DueDates.Due due = dueDates.due(request.getCountry(), request.getRegion(), request.getType(), answeredAt);
+        request.resumeClock(due.date(), due.regimes());
+        repository.save(request);
+        events.publishEvent(new StatutoryClockRestarted(reference, request.getDueDate()));
+    }
+
     /** Called from the process's end events: the request is answered, refused or abandoned. */
     @Transactional
     public void close(String reference, String finalStatus) {

@@ -55,6 +55,13 @@ public abstract class HashedLink {
         return now.isBefore(expiresAt);
     }
 
+    /** From now on the link no longer works (a newer one replaces it). */
+    public void revoke(Instant now) {
+        if (now.isBefore(expiresAt)) {
+            expiresAt = now;
+        }
+    }
+
     public Long id() {
         return id;
     }

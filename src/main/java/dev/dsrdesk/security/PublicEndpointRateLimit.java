@@ -12,7 +12,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Per client address: intake (page and API) and the emailed links (verify, download). Operators signed
+ * Per client address: intake (page and API) and the emailed links (verify, download, the request page). Operators signed
  * in are not counted: they enter letters and calls all day.
  */
 class PublicEndpointRateLimit extends OncePerRequestFilter {
@@ -28,7 +28,8 @@ class PublicEndpointRateLimit extends OncePerRequestFilter {
             throws ServletException, IOException {
         String path = AmbiguousPaths.routed(request);
         boolean intake = "POST".equals(request.getMethod()) && (path.equals("/requests") || path.equals("/api/requests"));
-        boolean links = path.equals("/verify") || path.equals("/download") || path.equals("/processor-answer");
+        boolean links = path.equals("/verify") || path.equals("/download") || path.equals("/processor-answer")
+                || path.equals("/request") || path.startsWith("/request/");
         if ((intake || links) && !isOperator()) {
             int limit = intake ? limiter.settings().intakePerAddress() : limiter.settings().linksPerAddress();
             OptionalLong retryAfter = limiter.overLimit((intake ? "intake:" : "links:") + request.getRemoteAddr(), limit);

@@ -90,10 +90,11 @@ public class SecurityConfiguration {
                         requests.requestMatchers(HttpMethod.GET, "/dev/mailbox").permitAll();
                     }
                     requests
-                            .requestMatchers(HttpMethod.GET, "/", "/submitted/*", "/verify", "/download", "/processor-answer", "/css/**", "/js/**", "/favicon.ico",
+                            .requestMatchers(HttpMethod.GET, "/", "/submitted/*", "/verify", "/download", "/processor-answer", "/request", "/css/**", "/js/**", "/favicon.ico",
                                     "/robots.txt")
                             .permitAll()
-                            .requestMatchers(HttpMethod.POST, "/requests", "/verify", "/download", "/processor-answer", "/api/requests").permitAll()
+                            .requestMatchers(HttpMethod.POST, "/requests", "/verify", "/download", "/processor-answer", "/api/requests",
+                                    "/request/answer", "/request/download-link", "/request/withdraw").permitAll()
                         // processors answering later: the URL's secret and the body's signature are the credentials
                             .requestMatchers(HttpMethod.POST, "/connector-callback/*").permitAll()
                             .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()

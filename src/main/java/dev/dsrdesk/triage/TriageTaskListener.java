@@ -5,6 +5,8 @@ import dev.dsrdesk.process.ShownReference;
 import dev.dsrdesk.process.StaffDates;
 import dev.dsrdesk.process.TaskActor;
 import dev.dsrdesk.process.TaskInput;
+import dev.dsrdesk.question.AskedAt;
+import dev.dsrdesk.question.RequesterQuestions;
 import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.request.Requests;
 import java.time.Clock;
@@ -19,13 +21,16 @@ class TriageTaskListener implements TaskListener {
 
     static final int MAX_REASON = 4000;
     private static final List<String> SHOWN_ON_TASK =
-            List.of("requesterName", "requesterEmail", "identifiers", "requesterCountry", "requestDetails", "receivedAt");
+            List.of("requesterName", "requesterEmail", "identifiers", "requesterCountry", "requestDetails", "receivedAt",
+                    RequesterQuestions.QUESTIONS_AND_ANSWERS);
 
     private final Requests requests;
+    private final RequesterQuestions questions;
     private final AuditTrail audit;
     private final Clock clock;
 
-    TriageTaskListener(Requests requests, AuditTrail audit, Clock clock) {
+    TriageTaskListener(Requests requests, RequesterQuestions questions, AuditTrail audit, Clock clock) {
+        this.questions = questions;
         this.requests = requests;
         this.audit = audit;
         this.clock = clock;
@@ -52,9 +57,14 @@ class TriageTaskListener implements TaskListener {
                 request.getRegion() == null ? request.getCountry() : request.getCountry() + " (" + request.getRegion() + ")");
         task.setVariableLocal("requestDetails", request.getDetails() == null ? "" : request.getDetails());
         task.setVariableLocal("receivedAt", StaffDates.moment(request.getReceivedAt(), clock.getZone()));
+        task.setVariableLocal(RequesterQuestions.QUESTIONS_AND_ANSWERS, questions.conversation(request.getReference()));
     }
 
     private void check(DelegateTask task) {
+        if (questions.askedOn(task, AskedAt.TRIAGE)) {
+            task.getExecution().removeVariables(SHOWN_ON_TASK);
+            return;
+        }
         TaskInput input = TaskInput.of(task);
         Decision decision = input.requiredChoice("decision", Decision.class);
         if (decision == Decision.REJECT) {

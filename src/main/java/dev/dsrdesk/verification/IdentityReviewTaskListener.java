@@ -5,6 +5,8 @@ import dev.dsrdesk.process.ShownReference;
 import dev.dsrdesk.process.StaffDates;
 import dev.dsrdesk.process.TaskActor;
 import dev.dsrdesk.process.TaskInput;
+import dev.dsrdesk.question.AskedAt;
+import dev.dsrdesk.question.RequesterQuestions;
 import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.request.Requests;
 import java.time.Clock;
@@ -22,13 +24,16 @@ class IdentityReviewTaskListener implements TaskListener {
 
     static final int MAX_TEXT = 2000;
     private static final List<String> SHOWN_ON_TASK =
-            List.of("requesterName", "requesterEmail", "requesterPhone", "requesterCountry", "receivedOn", "enteredBy");
+            List.of("requesterName", "requesterEmail", "requesterPhone", "requesterCountry", "receivedOn", "enteredBy",
+                    RequesterQuestions.QUESTIONS_AND_ANSWERS);
 
     private final Requests requests;
+    private final RequesterQuestions questions;
     private final AuditTrail audit;
     private final Clock clock;
 
-    IdentityReviewTaskListener(Requests requests, AuditTrail audit, Clock clock) {
+    IdentityReviewTaskListener(Requests requests, RequesterQuestions questions, AuditTrail audit, Clock clock) {
+        this.questions = questions;
         this.requests = requests;
         this.audit = audit;
         this.clock = clock;
@@ -53,9 +58,16 @@ class IdentityReviewTaskListener implements TaskListener {
         task.setVariableLocal("requesterCountry", request.getCountry());
         task.setVariableLocal("receivedOn", StaffDates.day(request.getReceivedAt().atZone(clock.getZone()).toLocalDate()));
         task.setVariableLocal("enteredBy", request.getEnteredBy());
+        task.setVariableLocal(RequesterQuestions.QUESTIONS_AND_ANSWERS, questions.conversation(request.getReference()));
     }
 
     private void decide(DelegateTask task) {
+        if (questions.askedOn(task, AskedAt.IDENTITY_REVIEW)) {
+            task.getExecution().removeVariables(List.of("identityEvidence", "emailChecked", "phoneChecked", "identityVerified",
+                    "refusalReason"));
+            task.getExecution().removeVariables(SHOWN_ON_TASK);
+            return;
+        }
         TaskInput input = TaskInput.of(task);
         boolean established = input.requiredBoolean("identityVerified");
         String evidence = input.requiredText("identityEvidence", MAX_TEXT,

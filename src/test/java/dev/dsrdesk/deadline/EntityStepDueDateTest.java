@@ -67,7 +67,7 @@ class EntityStepDueDateTest {
     private static Deadlines deadlines(String today) {
         DeadlineSettings settings = new DeadlineSettings(ROME, DeadlineSettings.ClockStart.RECEIPT,
                 ConfiguredCalendars.regimeCalendars(), Period.ofDays(10), Period.ofDays(3), Period.ofDays(2),
-                Period.ofDays(2), Period.ofDays(7));
+                Period.ofDays(2), Period.ofDays(7), true);
         Clock clock = Clock.fixed(LocalDate.parse(today).atTime(9, 0).atZone(ROME).toInstant(), ROME);
         return new Deadlines(settings, CALENDARS, clock);
     }

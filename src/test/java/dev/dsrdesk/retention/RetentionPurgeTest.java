@@ -125,7 +125,9 @@ class RetentionPurgeTest {
             Map.entry("connector_callback.entity_id", "which entity"),
             Map.entry("connector_callback.process_instance_id", "an engine id"),
             Map.entry("suppression.email_hash", "kept on purpose: the suppression list's hash stops future marketing"),
-            Map.entry("suppression.request_reference", "the request's number"));
+            Map.entry("suppression.request_reference", "the request's number"),
+            Map.entry("requester_question.asked_at_step", "which task asked"),
+            Map.entry("requester_question.asked_by", "a staff user name"));
 
     @Autowired List<PersonalDataHolder> holders;
 

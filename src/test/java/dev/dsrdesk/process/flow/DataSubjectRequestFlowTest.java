@@ -433,6 +433,131 @@ class DataSubjectRequestFlowTest extends DiagramTest {
         verify(beans.requests, times(2)).enter(request.getBusinessKey(), "IN_REVIEW");
     }
 
+    // ---- questions to the requester
+
+    @Test
+    void triageCanAskTheRequesterAQuestionAndTheAnswerComesBackToTriage() {
+        ProcessInstance request = inTriage("ACCESS");
+
+        complete(request, "Task_TriageRequest", Map.of("askRequester", true));
+
+        assertThat(request).hasPassed("Gateway_RequestAccepted").isWaitingAt("CallActivity_AskRequesterAtTriage");
+        ProcessInstance question = questionOf(request);
+        assertThat(runtimeService().getVariables(question.getId())).as("the question stays in the desk's table").isEmpty();
+        run(question, "Task_SendQuestion");
+        verify(beans.requesterQuestions).send(request.getBusinessKey());
+        verify(beans.entityRouting, never()).route(anyString());
+
+        answer(request);
+
+        assertThat(request).hasPassed("CallActivity_AskRequesterAtTriage").isWaitingAt("Task_TriageRequest");
+        assertThat(beans.taskEvents).endsWith("triageTaskListener: Task_TriageRequest complete",
+                "triageTaskListener: Task_TriageRequest create");
+        complete(request, "Task_TriageRequest", Map.of("decision", "ACCEPT"));
+        assertThat(request).isWaitingAt("CallActivity_FulfilEntityStep");
+    }
+
+    @Test
+    void anIdentityReviewCanAskTheRequesterAndTheAnswerComesBackToTheReview() {
+        ProcessInstance request = receive("ERASURE", "POST");
+        run(request, "Task_SendAcknowledgement");
+
+        complete(request, "Task_ReviewIdentity", Map.of("askRequester", true));
+        assertThat(request).isWaitingAt("CallActivity_AskRequesterAtIdentityReview");
+        run(questionOf(request), "Task_SendQuestion");
+        answer(request);
+
+        assertThat(request).hasPassed("CallActivity_AskRequesterAtIdentityReview").isWaitingAt("Task_ReviewIdentity");
+        verify(beans.requesterNotifications, never()).identityRefusal(any());
+        complete(request, "Task_ReviewIdentity", Map.of("identityVerified", true));
+        assertThat(request).isWaitingAt("Task_TriageRequest");
+    }
+
+    @Test
+    void aRevisionCanAskTheRequesterAndTheAnswerComesBackToTheRevision() {
+        ProcessInstance request = inReview("RECTIFICATION");
+        complete(request, "Task_ReviewResponse", Map.of("approved", false));
+
+        complete(request, "Task_ReviseResponse", Map.of("askRequester", true));
+        assertThat(request).isWaitingAt("CallActivity_AskRequesterAtRevision");
+        run(questionOf(request), "Task_SendQuestion");
+        answer(request);
+
+        assertThat(request).isWaitingAt("Task_ReviseResponse");
+        complete(request, "Task_ReviseResponse", Map.of("askEntitiesAgain", false));
+        assertThat(request).isWaitingAt("Task_ReviewResponse");
+    }
+
+    @ParameterizedTest(name = "asked at {0}")
+    @ValueSource(strings = {"Task_TriageRequest", "Task_ReviewIdentity", "Task_ReviseResponse"})
+    void aQuestionLeftUnansweredClosesTheRequestWithAMailSayingWhy(String askingTask) {
+        ProcessInstance request = switch (askingTask) {
+            case "Task_TriageRequest" -> inTriage("ACCESS");
+            case "Task_ReviewIdentity" -> {
+                ProcessInstance entered = receive("ACCESS", "PHONE");
+                run(entered, "Task_SendAcknowledgement");
+                yield entered;
+            }
+            default -> {
+                ProcessInstance reviewed = inReview("ACCESS");
+                complete(reviewed, "Task_ReviewResponse", Map.of("approved", false));
+                yield reviewed;
+            }
+        };
+        complete(request, askingTask, Map.of("askRequester", true));
+        ProcessInstance question = questionOf(request);
+        run(question, "Task_SendQuestion");
+
+        assertThat(jobAt(question, "Event_AnswerWindowExpired").getDuedate()).isEqualTo(DeskBeans.QUESTION_LAPSES_AT);
+        run(question, "Event_AnswerWindowExpired");
+
+        assertThat(question).hasPassed("EndEvent_QuestionUnanswered").isEnded();
+        assertThat(request).isWaitingAt("Task_SendUnansweredClosure");
+        run(request, "Task_SendUnansweredClosure");
+        verify(beans.requesterQuestions).closeUnanswered(request.getBusinessKey());
+        verify(beans.requests).close(request.getBusinessKey(), "CLOSED_UNANSWERED");
+        assertThat(request).hasPassed("EndEvent_ClosedUnanswered").isEnded();
+        verify(beans.duplicateRequests).releaseLinked(request.getBusinessKey());
+    }
+
+    // ---- withdrawal
+
+    @Test
+    void aRequestWithdrawnWhileTheEntitiesWorkEndsTheirStepsTellsThemAndClosesAsWithdrawn() {
+        beans.involve(List.of("rome", "trento"), Map.of("rome", "ERASE", "trento", "ERASE"));
+        ProcessInstance request = accepted("ERASURE");
+        assertThat(runtimeService().createProcessInstanceQuery().superProcessInstanceId(request.getId()).count()).isEqualTo(2);
+
+        withdraw(request);
+
+        verify(beans.withdrawals).stopEntitySteps(request.getBusinessKey());
+        assertThat(runtimeService().createProcessInstanceQuery().superProcessInstanceId(request.getId()).count())
+                .as("the entities' steps and their tasks are gone").isZero();
+        assertThat(request).hasPassed("StartEvent_RequesterWithdrew", "Task_StopEntitySteps")
+                .isWaitingAt("Task_SendWithdrawalConfirmation");
+        run(request, "Task_SendWithdrawalConfirmation");
+
+        verify(beans.withdrawals).confirm(request.getBusinessKey());
+        verify(beans.requests).close(request.getBusinessKey(), "WITHDRAWN");
+        assertThat(request).hasPassed("EndEvent_RequestWithdrawn").hasNotPassed("Task_ReviewResponse").isEnded();
+        assertThat(managementService().createJobQuery().processInstanceId(request.getId()).count())
+                .as("no statutory timer outlives the withdrawal").isZero();
+    }
+
+    @Test
+    void aRequestWithdrawnWhileAQuestionWaitsEndsTheQuestionToo() {
+        ProcessInstance request = inTriage("ACCESS");
+        complete(request, "Task_TriageRequest", Map.of("askRequester", true));
+        ProcessInstance question = questionOf(request);
+
+        withdraw(request);
+        run(request, "Task_SendWithdrawalConfirmation");
+
+        assertThat(question).isEnded();
+        assertThat(request).hasPassed("EndEvent_RequestWithdrawn").isEnded();
+        verify(beans.requesterQuestions, never()).closeUnanswered(anyString());
+    }
+
     // ---- statutory timers
 
     @Test
@@ -574,6 +699,25 @@ class DataSubjectRequestFlowTest extends DiagramTest {
     /** The fan-out's job once every step has ended (asyncAfter on the multi-instance call activity: on its body). */
     private static List<Job> fanOutEnd(ProcessInstance request) {
         return jobsAt(request, FAN_OUT_BODY);
+    }
+
+    /** The question the request waits on (a called requester-question instance). */
+    private static ProcessInstance questionOf(ProcessInstance request) {
+        ProcessInstance question = runtimeService().createProcessInstanceQuery().superProcessInstanceId(request.getId())
+                .processDefinitionKey("requester-question").singleResult();
+        assertThat(question).as("the question on %s", request.getBusinessKey()).isNotNull();
+        assertThat(question).hasBusinessKey(request.getBusinessKey());
+        return question;
+    }
+
+    /** What requesterQuestions.answer does when the requester answers on the request page. */
+    private static void answer(ProcessInstance request) {
+        runtimeService().createMessageCorrelation("RequesterAnswered").processInstanceId(questionOf(request).getId()).correlate();
+    }
+
+    /** What withdrawals.withdraw does when the requester withdraws on the request page. */
+    private static void withdraw(ProcessInstance request) {
+        runtimeService().createMessageCorrelation("RequesterWithdrew").processInstanceId(request.getId()).correlate();
     }
 
     private static Date dayBefore(Date date) {

@@ -17,6 +17,7 @@ import dev.dsrdesk.fulfilment.EntityStepInstances;
 import dev.dsrdesk.fulfilment.FanOut;
 import dev.dsrdesk.notification.MailDelivery;
 import dev.dsrdesk.notification.RequesterNotifications;
+import dev.dsrdesk.question.RequesterQuestions;
 import dev.dsrdesk.reminder.StaffDigests;
 import dev.dsrdesk.reminder.StaffNotices;
 import dev.dsrdesk.request.Requests;
@@ -24,6 +25,7 @@ import dev.dsrdesk.response.ClosureMail;
 import dev.dsrdesk.retention.RetentionPurge;
 import dev.dsrdesk.suppression.SuppressionRegistry;
 import dev.dsrdesk.verification.IdentityVerification;
+import dev.dsrdesk.withdrawal.Withdrawals;
 import java.beans.Introspector;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +47,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
  * <p>The defaults are the answers of an ordinary request: one entity ({@code rome}, action {@code EXPORT}), done by
  * hand; no duplicate; dates at fixed distances from {@link #NOW}. What a bean does to the process, the mock does as
  * well: {@code identityVerification.sendLink} sets the reminder and expiry times its timers read,
- * {@code entityApiSteps.call} sets {@code answeredAtOnce} (false unless a test says otherwise).
+ * {@code entityApiSteps.call} sets {@code answeredAtOnce} (false unless a test says otherwise), the asking tasks' listeners
+ * set {@code askRequester}.
  */
 final class DeskBeans {
 
@@ -59,6 +62,11 @@ final class DeskBeans {
     static final Date REVIEW_DUE = at(Duration.ofDays(20));
     static final Date STATUTORY_WARNING_AT = at(Duration.ofDays(23));
     static final Date STATUTORY_DATE = at(Duration.ofDays(30));
+    static final Date QUESTION_REMINDER_AT = at(Duration.ofDays(7));
+    static final Date QUESTION_LAPSES_AT = at(Duration.ofDays(30));
+    /** The tasks that may ask the requester a question: their listeners tell the diagram whether one did. */
+    private static final List<String> ASKING_LISTENERS =
+            List.of("triageTaskListener", "identityReviewTaskListener", "revisionTaskListener");
 
     private final Map<String, Object> byName = new LinkedHashMap<>();
     /** What the task listeners were told, in order: "triageTaskListener: Task_TriageRequest create". */
@@ -76,12 +84,14 @@ final class DeskBeans {
     final MailDelivery mailDelivery = bean(MailDelivery.class);
     final ProcessorMailSteps processorMailSteps = bean(ProcessorMailSteps.class);
     final RequesterNotifications requesterNotifications = bean(RequesterNotifications.class);
+    final RequesterQuestions requesterQuestions = bean(RequesterQuestions.class);
     final Requests requests = bean(Requests.class);
     final RetentionPurge retentionPurge = bean(RetentionPurge.class);
     final StaffDigests staffDigests = bean(StaffDigests.class);
     final StaffNotices staffNotices = bean(StaffNotices.class);
     final StepDeadlines stepDeadlines = bean(StepDeadlines.class);
     final SuppressionRegistry suppressionRegistry = bean(SuppressionRegistry.class);
+    final Withdrawals withdrawals = bean(Withdrawals.class);
 
     final TaskListener identityReviewTaskListener = listener("identityReviewTaskListener");
     final TaskListener triageTaskListener = listener("triageTaskListener");
@@ -98,6 +108,8 @@ final class DeskBeans {
         when(stepDeadlines.statutoryWarning(anyString())).thenReturn(STATUTORY_WARNING_AT);
         when(stepDeadlines.statutory(anyString())).thenReturn(STATUTORY_DATE);
         when(stepDeadlines.followUp(any())).thenAnswer(call -> dayBefore(call.getArgument(0)));
+        when(requesterQuestions.remindAt(anyString())).thenReturn(QUESTION_REMINDER_AT);
+        when(requesterQuestions.lapsesAt(anyString())).thenReturn(QUESTION_LAPSES_AT);
 
         doAnswer(call -> {
             DelegateExecution execution = call.getArgument(0);
@@ -149,6 +161,10 @@ final class DeskBeans {
         doAnswer(call -> {
             DelegateTask task = call.getArgument(0);
             taskEvents.add(name + ": " + task.getTaskDefinitionKey() + " " + task.getEventName());
+            if (ASKING_LISTENERS.contains(name) && TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
+                // as RequesterQuestions.askedOn does: the question itself stays out of the process
+                task.getExecution().setVariable("askRequester", Boolean.TRUE.equals(task.getVariable("askRequester")));
+            }
             return null;
         }).when(mock).notify(any());
         byName.put(name, mock);
