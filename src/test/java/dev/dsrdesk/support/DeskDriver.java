@@ -144,7 +144,8 @@ public class DeskDriver {
         throw new AssertionError("no job of " + reference + " ran out of retries");
     }
 
-    private List<Job> failingJobsOf(String reference) {
+    /** The jobs of the request and its entity steps whose last run failed. */
+    public List<Job> failingJobsOf(String reference) {
         return runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).list().stream()
                 .flatMap(pi -> management.createJobQuery().processInstanceId(pi.getId()).withException().list().stream())
                 .toList();
