@@ -10,10 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.dsrdesk.fulfilment.EntityStep;
 import dev.dsrdesk.fulfilment.EntityStepRepository;
 import dev.dsrdesk.request.DataSubjectRequest;
-import com.icegreen.greenmail.util.GreenMail;
 import dev.dsrdesk.support.DeskDriver;
-import dev.dsrdesk.support.DeskOverHttp;
-import dev.dsrdesk.support.GreenMailbox;
+import dev.dsrdesk.support.SharedSmtpServer;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,8 +19,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.hamcrest.Matchers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -30,8 +26,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -50,13 +44,11 @@ import org.springframework.test.web.servlet.MockMvc;
         "dsr.stores[0].email.to=privacy@analytics.example"})
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import(DeskDriver.class)
+@Import({DeskDriver.class, SharedSmtpServer.class})
 class ProcessorMailTest {
 
     private static final String CONTACT = "privacy@analytics.example";
     private static final Pattern LINK = Pattern.compile("https?://\\S+/processor-answer\\?token=([A-Za-z0-9_-]+)");
-
-    private static final GreenMail SMTP = DeskOverHttp.startSmtp();
 
     @Autowired DeskDriver desk;
     @Autowired MockMvc mvc;
@@ -64,21 +56,6 @@ class ProcessorMailTest {
     @Autowired ManagementService management;
     @Autowired EntityStepRepository steps;
     @Autowired JdbcTemplate jdbc;
-
-    @DynamicPropertySource
-    static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
-    }
-
-    @BeforeEach
-    void readMailFromTheSmtpServer() {
-        desk.readMailFrom(new GreenMailbox(() -> SMTP));
-    }
-
-    @AfterAll
-    static void stopSmtp() {
-        SMTP.stop();
-    }
 
     @Test
     void theProcessorIsWrittenToAndAnswersOnTheFormBehindTheLink() throws Exception {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.request.Requests;
 import dev.dsrdesk.support.DeskDriver;
+import dev.dsrdesk.support.ReconfiguredDeskTest;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -17,17 +18,12 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
- * Where the desk is configured so, the statutory clock starts when identity is established, not at receipt, and every
+ * Where the desk is configured so ({@link ReconfiguredDeskTest}), the statutory clock starts when identity is established, not at receipt, and every
  * timer follows it. Entity steps here get forty days, so the statutory date is what bounds them.
  */
-@SpringBootTest(properties = {"dsr.deadlines.clock-starts-at=VERIFICATION", "dsr.deadlines.entity-step-period=P40D"})
-@ActiveProfiles("test")
-@Import(DeskDriver.class)
+@ReconfiguredDeskTest
 class ClockStartsAtVerificationTest {
 
     private static final ZoneId ROME = ZoneId.of("Europe/Rome");

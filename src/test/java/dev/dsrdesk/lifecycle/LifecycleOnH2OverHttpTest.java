@@ -7,19 +7,10 @@ import dev.dsrdesk.support.WebappSession;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-/** The lifecycle on the embedded default database, and what each group sees in the Camunda webapps. */
+/** The lifecycle on the embedded database (H2, in memory), and what each group sees in the Camunda webapps. */
 class LifecycleOnH2OverHttpTest extends LifecycleOverHttpContract {
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        mailServer(registry);
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:http-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    }
 
     @Test
     void anEntityUserWorksOnlyItsOwnTaskInTasklistThroughItsForm() throws Exception {

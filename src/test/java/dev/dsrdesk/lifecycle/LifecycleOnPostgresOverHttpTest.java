@@ -39,7 +39,6 @@ class LifecycleOnPostgresOverHttpTest extends LifecycleOverHttpContract {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        mailServer(registry);
         registry.add("spring.datasource.url", () -> DATABASE_URL);
         registry.add("spring.datasource.username", FreshPostgresDatabase::user);
         registry.add("spring.datasource.password", FreshPostgresDatabase::password);

@@ -4,53 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Message;
+import dev.dsrdesk.support.DeskAtWorkTest;
+import dev.dsrdesk.support.DeskOverHttp;
+import dev.dsrdesk.support.SharedSmtpServer;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import dev.dsrdesk.support.DeskOverHttp;
 
 /**
  * The lifecycle as its users live it, over real HTTP against the running app with its job executor,
  * mail to a real SMTP server (GreenMail), and every task completed through /engine-rest as the
  * contract says, by the demo user of the entity it belongs to. Subclasses choose the database.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        // /engine-rest serves the engine named "default"; @DirtiesContext keeps one such engine alive at a time
-        "camunda.bpm.generate-unique-process-engine-name=false",
-        // no demo data stores: every entity step is a Tasklist task here (connectors: AutomatedFulfilmentTest)
-        "spring.profiles.default=default",
-        "spring.mail.host=127.0.0.1",
-        // the test mail server logs recipients; the desk's own logs are what the privacy check reads
-        "logging.level.com.icegreen.greenmail=warn",
-        "logging.level.org.camunda.bpm.engine.context=off"})
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@DeskAtWorkTest
 @ExtendWith(OutputCaptureExtension.class)
 abstract class LifecycleOverHttpContract extends DeskOverHttp {
 
@@ -58,13 +33,7 @@ abstract class LifecycleOverHttpContract extends DeskOverHttp {
             [{"category":"Contact information","field":"email","value":"linus@example.org","source":"Rome CRM"},
              {"category":"Contact information","field":"company","value":"Example S.r.l.","source":"Rome CRM"}]""";
 
-    static final GreenMail SMTP = startSmtp();
-
     @LocalServerPort int port;
-
-    static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
-    }
 
     @Test
     void aRequestTravelsFromIntakeToTheClosureMail(CapturedOutput logs) throws Exception {
@@ -173,6 +142,6 @@ abstract class LifecycleOverHttpContract extends DeskOverHttp {
 
     @Override
     protected GreenMail smtp() {
-        return SMTP;
+        return SharedSmtpServer.server();
     }
 }

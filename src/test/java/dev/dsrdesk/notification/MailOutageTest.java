@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.support.DeskDriver;
-import dev.dsrdesk.support.SmtpServer;
+import dev.dsrdesk.support.DeskServerTest;
+import dev.dsrdesk.support.SharedSmtpServer;
 import dev.dsrdesk.support.WebappSession;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,17 +20,11 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -37,17 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * outbox, the delivery job retries until it becomes an incident that managers see; the server comes back, an
  * operator retries from Cockpit, and the requester gets exactly one answer. Real SMTP (GreenMail) throughout.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        // the webapps serve the engine named "default"
-        "camunda.bpm.generate-unique-process-engine-name=false",
-        "logging.level.com.icegreen.greenmail=warn"})
-@ActiveProfiles("test")
-@Import(DeskDriver.class)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@DeskServerTest
 class MailOutageTest {
-
-    @RegisterExtension
-    static final SmtpServer smtp = new SmtpServer();
 
     @LocalServerPort int port;
     @Autowired DeskDriver desk;
@@ -60,9 +46,10 @@ class MailOutageTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
-    @DynamicPropertySource
-    static void mailServer(DynamicPropertyRegistry registry) {
-        smtp.pointDeskAt(registry);
+    /** The server is shared: whatever happened here, it runs again for the tests after. */
+    @AfterEach
+    void mailServerBack() {
+        SharedSmtpServer.start();
     }
 
     @Test
@@ -73,7 +60,7 @@ class MailOutageTest {
         desk.runJobs(request.getReference());
         assertThat(subjectsTo(email)).as("mail before the outage").hasSize(2);
 
-        smtp.stop();
+        SharedSmtpServer.stop();
         desk.complete(desk.taskOf(request.getReference(), "Task_ReviewResponse"), Map.of("approved", true));
         Job delivering = desk.runJobsUntilIncident(request.getReference());
 
@@ -88,7 +75,7 @@ class MailOutageTest {
         String dashboard = get("/dashboard", "manager").body();
         assertThat(dashboard).containsPattern("id=\"mail-waiting\">[1-9]");
 
-        smtp.restart();
+        SharedSmtpServer.start();
         WebappSession manager = WebappSession.login(port, "cockpit", "manager", "demo");
         assertThat(manager.put("/job/" + delivering.getId() + "/retries", "{\"retries\":1}").statusCode())
                 .as("managers watch; they do not retry").isEqualTo(403);
@@ -138,7 +125,7 @@ class MailOutageTest {
     }
 
     private List<String> subjectsTo(String email) {
-        return smtp.mailbox().subjects(email);
+        return SharedSmtpServer.mailbox().subjects(email);
     }
 
     private JsonNode health(String user) throws Exception {

@@ -6,8 +6,9 @@ import dev.dsrdesk.deadline.Extensions;
 import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.support.DeskDriver;
 import dev.dsrdesk.support.DeskOverHttp;
+import dev.dsrdesk.support.DeskServerTest;
 import dev.dsrdesk.support.GreenMailbox;
-import dev.dsrdesk.support.SmtpServer;
+import dev.dsrdesk.support.SharedSmtpServer;
 import jakarta.mail.Address;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -17,17 +18,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Anyone can type a stranger's address and a phishing line as their "name": the desk must not relay it with its own
@@ -35,28 +29,17 @@ import org.springframework.test.context.DynamicPropertySource;
  * after that the name may greet the requester, but nothing typed is ever a link. Read as the stranger's mail server
  * receives it (GreenMail), headers included, in every language the desk writes.
  */
-@SpringBootTest(properties = "logging.level.com.icegreen.greenmail=warn")
-@ActiveProfiles("test")
-@Import(DeskDriver.class)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@DeskServerTest
 class TypedTextRelayTest {
 
     private static final String PHISHING_NAME = "Visit http://evil.example/login now";
     private static final String PHISHING_DETAILS = "Your account is locked: log in at https://evil.example/x or www.evil.example";
-
-    @RegisterExtension
-    static final SmtpServer smtp = new SmtpServer();
 
     @Autowired DeskDriver desk;
     @Autowired ManagementService management;
     @Autowired Extensions extensions;
     @Autowired LinkSettings links;
     @Autowired JdbcTemplate jdbc;
-
-    @DynamicPropertySource
-    static void mailServer(DynamicPropertyRegistry registry) {
-        smtp.pointDeskAt(registry);
-    }
 
     @ParameterizedTest(name = "in {0}")
     @ValueSource(strings = {"en", "it", "pt-BR"})
@@ -143,7 +126,7 @@ class TypedTextRelayTest {
     }
 
     private List<MimeMessage> receivedBy(String recipient) {
-        return Arrays.stream(smtp.server().getReceivedMessages()).filter(mail -> GreenMailbox.addressedTo(mail, recipient)).toList();
+        return Arrays.stream(SharedSmtpServer.server().getReceivedMessages()).filter(mail -> GreenMailbox.addressedTo(mail, recipient)).toList();
     }
 
     private List<String> kindsOfMailTo(DataSubjectRequest request) {

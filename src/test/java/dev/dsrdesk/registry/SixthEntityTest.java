@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dsrdesk.deadline.DeadlineCalendars;
 import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.support.DeskDriver;
+import dev.dsrdesk.support.ReconfiguredDeskTest;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.List;
@@ -16,14 +17,9 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /** Adding an entity is configuration only: the diagrams never change. */
-@SpringBootTest
-@ActiveProfiles({"test", "six-entities"})
-@Import(DeskDriver.class)
+@ReconfiguredDeskTest
 class SixthEntityTest {
 
     @Autowired DeskDriver desk;

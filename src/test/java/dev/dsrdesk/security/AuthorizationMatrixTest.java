@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.support.DeskDriver;
+import dev.dsrdesk.support.DeskServerTest;
 import dev.dsrdesk.support.WebappSession;
 import java.io.IOException;
 import java.net.URI;
@@ -28,12 +29,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Who may do what, row by row, over real HTTP: the Camunda REST API, the webapps' own APIs and the desk's API,
@@ -45,13 +41,7 @@ import org.springframework.test.context.ActiveProfiles;
  * Names in braces stand for fixtures: an ACCESS request fanned out to all five entities, and {@code fresh-*} ones made
  * for rows that change what they touch.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        // the webapps and /engine-rest serve the engine named "default"
-        "camunda.bpm.generate-unique-process-engine-name=false"})
-@ActiveProfiles("test")
-@AutoConfigureObservability(tracing = false)
-@Import(DeskDriver.class)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@DeskServerTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixTest {
 

@@ -5,25 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.support.DeskDriver;
 import dev.dsrdesk.support.DeskOverHttp;
+import dev.dsrdesk.support.DeskServerTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Another site's page cannot make a signed-in operator's browser change anything through the API: a form or text
  * body, or a foreign Origin, is refused with 403 and nothing changes. Programs (JSON, no Origin) keep working.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import(DeskDriver.class)
+@DeskServerTest
 class CrossSiteApiTest {
 
     private static final String EVIL = "https://evil.example";

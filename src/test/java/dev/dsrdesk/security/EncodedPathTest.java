@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dsrdesk.support.DeskDriver;
 import dev.dsrdesk.support.RawHttp;
 import dev.dsrdesk.support.RawHttp.Answer;
+import dev.dsrdesk.support.ReconfiguredDeskTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,21 +15,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The public endpoints answer only to their plain path: every encoded or ambiguous spelling of it is refused with
  * 400 before a controller runs, so no request is stored and no limit that compares paths is walked around.
  * Sent over a raw socket: java.net.URI would normalise some of these spellings away.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "dsr.rate-limits.intake-per-address=3"})
-@ActiveProfiles("test")
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@ReconfiguredDeskTest
 class EncodedPathTest {
 
     private static final String INTAKE_JSON = """

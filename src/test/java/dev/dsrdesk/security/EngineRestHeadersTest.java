@@ -2,27 +2,18 @@ package dev.dsrdesk.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dsrdesk.support.DeskDriver;
 import dev.dsrdesk.support.DeskOverHttp;
+import dev.dsrdesk.support.DeskServerTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 
 /** /engine-rest answers, given or refused, are never sniffed by a browser nor kept by a cache. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        // /engine-rest serves the engine named "default"
-        "camunda.bpm.generate-unique-process-engine-name=false"})
-@ActiveProfiles("test")
-@Import(DeskDriver.class)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@DeskServerTest
 class EngineRestHeadersTest {
 
     @LocalServerPort int port;

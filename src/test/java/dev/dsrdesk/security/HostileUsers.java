@@ -31,7 +31,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -41,13 +40,11 @@ import org.springframework.test.context.ActiveProfiles;
  * step still unanswered; a staff page opened with another person's, a planted, or a stale webapp sign-in. Run on H2 and
  * on PostgreSQL.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "camunda.bpm.generate-unique-process-engine-name=false",
-        "dsr.demo-stores.location=mem:hostile-${random.uuid}-"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "dsr.demo-stores.location=mem:hostile-${random.uuid}-")
 @ActiveProfiles({"test", "demo"})
 @AutoConfigureObservability(tracing = false)
 @Import(DeskDriver.class)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class HostileUsers {
 

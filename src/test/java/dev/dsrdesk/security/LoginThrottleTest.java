@@ -7,6 +7,7 @@ import dev.dsrdesk.reminder.StaffDigests;
 import dev.dsrdesk.support.DeskDriver;
 import dev.dsrdesk.support.RawHttp;
 import dev.dsrdesk.support.RawHttp.Answer;
+import dev.dsrdesk.support.ReconfiguredDeskTest;
 import dev.dsrdesk.support.WebappSession;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -17,28 +18,16 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Wrong passwords slow their sender down (per client address, per user name) on every way in, and nobody can lock
  * a user out for good: the right password works again as soon as the window ends. Each client is its own loopback
- * address, so the tests do not count against each other.
+ * address, so the tests do not count against each other. The limits are those of {@link ReconfiguredDeskTest}: four
+ * wrong passwords per address, three per user, in a window of three seconds.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "camunda.bpm.generate-unique-process-engine-name=false",
-        "dsr.login-throttle.window=PT3S",
-        "dsr.login-throttle.failures-per-address=4",
-        "dsr.login-throttle.failures-per-user=3"})
-@ActiveProfiles("test")
-@AutoConfigureObservability(tracing = false)
-@Import(DeskDriver.class)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@ReconfiguredDeskTest
 class LoginThrottleTest {
 
     @LocalServerPort int port;

@@ -2,8 +2,8 @@ package dev.dsrdesk.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dsrdesk.support.DeskDriver;
 import dev.dsrdesk.support.DeskOverHttp;
+import dev.dsrdesk.support.DeskServerTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,19 +17,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * What a visitor's browser meets off the beaten path: a mistyped address gets the desk's own page in the visitor's
  * language, never a sign-in prompt; a staff page sends a browser to Camunda's sign-in and asks programs for HTTP
  * Basic credentials; a signed-in user without the right is told so in words.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import(DeskDriver.class)
+@DeskServerTest
 class PublicVisitorsTest {
 
     @LocalServerPort int port;

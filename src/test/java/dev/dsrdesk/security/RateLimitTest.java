@@ -11,23 +11,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.dsrdesk.support.DeskDriver;
+import dev.dsrdesk.support.ReconfiguredDeskTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-/** Public endpoints answer 429 with Retry-After beyond the configured use per address and per email. */
-@SpringBootTest(properties = {
-        "dsr.rate-limits.intake-per-address=3",
-        "dsr.rate-limits.intake-per-email=2",
-        "dsr.rate-limits.links-per-address=2"})
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+/** Public endpoints answer 429 with Retry-After beyond the configured use per address (3 intakes, 2 link guesses) and per email (2). */
+@ReconfiguredDeskTest
 class RateLimitTest {
 
     @Autowired MockMvc mvc;

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -34,16 +35,18 @@ public class DeskDriver {
     private final TaskService tasks;
     private final ManagementService management;
     private final JdbcTemplate jdbc;
-    private Mailbox mailbox = this::devMailboxBodies;
+    private final Mailbox mailbox;
 
     DeskDriver(IntakeService intake, IdentityVerification verification, RuntimeService runtime, TaskService tasks,
-               ManagementService management, JdbcTemplate jdbc) {
+               ManagementService management, JdbcTemplate jdbc, ObjectProvider<Mailbox> smtpMailbox) {
         this.intake = intake;
         this.verification = verification;
         this.runtime = runtime;
         this.tasks = tasks;
         this.management = management;
         this.jdbc = jdbc;
+        // the requester's mail: the dev mailbox, unless the context sends to a real SMTP server (SharedSmtpServer)
+        this.mailbox = smtpMailbox.getIfAvailable(() -> this::devMailboxBodies);
     }
 
     public static String uniqueEmail() {
@@ -141,7 +144,8 @@ public class DeskDriver {
         throw new AssertionError("no job of " + reference + " ran out of retries");
     }
 
-    private List<Job> failingJobsOf(String reference) {
+    /** The jobs of the request and its entity steps whose last run failed. */
+    public List<Job> failingJobsOf(String reference) {
         return runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).list().stream()
                 .flatMap(pi -> management.createJobQuery().processInstanceId(pi.getId()).withException().list().stream())
                 .toList();
@@ -163,6 +167,7 @@ public class DeskDriver {
                 String.class, email, "%" + subjectPart + "%");
     }
 
+    /** The subjects of the mail to a recipient in the dev mailbox, in order of arrival. */
     public List<String> mailSubjectsTo(String email) {
         return jdbc.queryForList("select subject from dev_mail where recipient = ? order by id", String.class, email);
     }
@@ -171,11 +176,6 @@ public class DeskDriver {
         List<String> bodies = mailbox.bodies(email, subjectPart);
         assertThat(bodies).as("mail to %s about '%s'", email, subjectPart).isNotEmpty();
         return bodies.get(0);
-    }
-
-    /** Where the requester's mail is read: the dev mailbox, unless a test sends to a real SMTP server. */
-    public void readMailFrom(Mailbox mailbox) {
-        this.mailbox = mailbox;
     }
 
     /** Bodies of the mails to a recipient whose subject contains a text, newest first. */

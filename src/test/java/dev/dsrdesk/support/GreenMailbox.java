@@ -11,7 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** The desk's mail as a real SMTP server (GreenMail) received it; also a mailbox for {@link DeskDriver#readMailFrom}. */
+/** The desk's mail as a real SMTP server (GreenMail) received it; also the {@link DeskDriver}'s mailbox where a context sends real mail. */
 public final class GreenMailbox implements DeskDriver.Mailbox {
 
     private final Supplier<GreenMail> server;
