@@ -111,16 +111,16 @@ class RequestPage {
     }
 
     /** The page's content; {@code status} and each entry's {@code event} name a sentence in the requester's language. */
-    record View(String reference, String maskedEmail, String type, String status, boolean closed, LocalDate dueDate,
+    public record View(String reference, String maskedEmail, String type, String status, boolean closed, LocalDate dueDate,
                 boolean clockPaused, List<Entry> timeline, String openQuestion, Instant answerBy, boolean canWithdraw,
                 boolean canAskForFreshDownloadLink) {
 
-        boolean awaitingVerification() {
+        public boolean awaitingVerification() {
             return RequestStatus.AWAITING_VERIFICATION.name().equals(status);
         }
     }
 
     /** One line of the timeline: when, what (a message key under {@code requestPage.timeline.}) and its values. */
-    record Entry(Instant when, String event, Object... values) {
+    public record Entry(Instant when, String event, Object... values) {
     }
 }

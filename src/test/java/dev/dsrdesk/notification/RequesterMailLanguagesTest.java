@@ -30,22 +30,25 @@ class RequesterMailLanguagesTest {
      */
     private static final List<String> ENGLISH = List.of("Dear ", "privacy request", " your ", "You ", " you ", " we ",
             " the ", " and ", "Reference:", "We will answer", "please confirm", "Please quote", "expires", "complaint", "supervisory authority",
-            "judicial remedy", "What was done", "Not asked", "asked because", "Our reasons", "Why we need more time",
+            "judicial remedy", "What was done", "Follow your request", "question", "withdraw", "new link", "Reminder", "Not asked", "asked because", "Our reasons", "Why we need more time",
             "corrected", "Kept:", "also informed", "is complete", "welcome");
 
-    private static final Map<String, Object> EVERY_DETAIL = Map.of(
-            "link", "https://desk.example/verify?token=abc",
-            "expiresAt", Date.from(Instant.parse("2026-12-02T10:00:00Z")),
-            "openReference", "DSR-2026-999999",
-            "reason", "⟨motivo⟩",
-            "newDueDate", LocalDate.of(2027, 2, 2),
-            "downloadLink", "https://desk.example/download?token=abc",
-            "downloadExpiresAt", Date.from(Instant.parse("2026-12-02T10:00:00Z")),
-            "entities", List.of(
+    private static final Map<String, Object> EVERY_DETAIL = Map.ofEntries(
+            Map.entry("link", "https://desk.example/verify?token=abc"),
+            Map.entry("expiresAt", Date.from(Instant.parse("2026-12-02T10:00:00Z"))),
+            Map.entry("openReference", "DSR-2026-999999"),
+            Map.entry("reason", "⟨motivo⟩"),
+            Map.entry("newDueDate", LocalDate.of(2027, 2, 2)),
+            Map.entry("downloadLink", "https://desk.example/download?token=abc"),
+            Map.entry("downloadExpiresAt", Date.from(Instant.parse("2026-12-02T10:00:00Z"))),
+            Map.entry("question", "⟨domanda⟩"),
+            Map.entry("answerBy", Date.from(Instant.parse("2027-01-01T10:00:00Z"))),
+            Map.entry("requestPage", "https://desk.example/request?token=abc"),
+            Map.entry("entities", List.of(
                     progress("rome", "Interactive Media S.p.A.", "ERASE", "DONE", "⟨cancellato⟩", "⟨fattura⟩", "⟨legge⟩", "⟨mailer⟩"),
                     progress("trento", "IM Service Lab Srl", "RECTIFY", "DONE", null, null, null, null),
                     progress("sao-paulo", "IM Interactive Media Brasil", "ERASE", "NO_DATA", null, null, null, null),
-                    progress("google-analytics", "Google Analytics", null, "NOT_INVOLVED", null, null, null, null)));
+                    progress("google-analytics", "Google Analytics", null, "NOT_INVOLVED", null, null, null, null))));
 
     @Autowired RequesterMail mail;
     @Autowired DeskDriver desk;
@@ -55,7 +58,9 @@ class RequesterMailLanguagesTest {
     @CsvSource({"ACKNOWLEDGEMENT,it", "VERIFICATION_LINK,it", "VERIFICATION_REMINDER,it", "CLOSED_UNVERIFIED,it",
             "REJECTION,it", "IDENTITY_REFUSAL,it", "LINKED,it", "EXTENSION,it", "CLOSURE,it",
             "ACKNOWLEDGEMENT,pt-BR", "VERIFICATION_LINK,pt-BR", "VERIFICATION_REMINDER,pt-BR", "CLOSED_UNVERIFIED,pt-BR",
-            "REJECTION,pt-BR", "IDENTITY_REFUSAL,pt-BR", "LINKED,pt-BR", "EXTENSION,pt-BR", "CLOSURE,pt-BR"})
+            "REJECTION,pt-BR", "IDENTITY_REFUSAL,pt-BR", "LINKED,pt-BR", "EXTENSION,pt-BR", "CLOSURE,pt-BR",
+            "QUESTION,it", "QUESTION_REMINDER,it", "CLOSED_UNANSWERED,it", "WITHDRAWN,it", "FRESH_DOWNLOAD_LINK,it",
+            "QUESTION,pt-BR", "QUESTION_REMINDER,pt-BR", "CLOSED_UNANSWERED,pt-BR", "WITHDRAWN,pt-BR", "FRESH_DOWNLOAD_LINK,pt-BR"})
     void noEnglishProseReachesAnItalianOrBrazilianRequester(RequesterMessage message, String language) {
         OutgoingMail written = mail.compose(verifiedErasureRequestIn(language), message, EVERY_DETAIL);
 
@@ -73,6 +78,16 @@ class RequesterMailLanguagesTest {
 
         assertThat(written.body()).startsWith("Dear Ada Lovelace,").doesNotContain("??");
         assertThat(written.subject()).contains("privacy request");
+    }
+
+    @ParameterizedTest(name = "{0} links to the request page")
+    @EnumSource(RequesterMessage.class)
+    void everyMessageEndsWithTheLinkToTheRequestsPage(RequesterMessage message) {
+        String body = mail.compose(verifiedErasureRequestIn("it"), message, EVERY_DETAIL).body();
+
+        assertThat(body).contains("Segua la sua richiesta").contains("https://desk.example/request?token=abc");
+        assertThat(body.indexOf("https://desk.example/request?token=abc"))
+                .as("after the message's own link, before the signature").isLessThan(body.indexOf("Interactive Media Privacy Desk"));
     }
 
     @ParameterizedTest(name = "{0} before the address is proven, in {1}")

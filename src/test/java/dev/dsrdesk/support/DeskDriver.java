@@ -172,6 +172,11 @@ public class DeskDriver {
         return jdbc.queryForList("select subject from dev_mail where recipient = ? order by id", String.class, email);
     }
 
+    /** Every mail to a recipient, newest first. */
+    public List<String> bodiesTo(String email) {
+        return mailbox.bodies(email, "");
+    }
+
     public String lastMailTo(String email, String subjectPart) {
         List<String> bodies = mailbox.bodies(email, subjectPart);
         assertThat(bodies).as("mail to %s about '%s'", email, subjectPart).isNotEmpty();

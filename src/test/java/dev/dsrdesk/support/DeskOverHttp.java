@@ -72,7 +72,8 @@ public abstract class DeskOverHttp {
 
     public <T> HttpResponse<T> openDownload(String closureText, HttpResponse.BodyHandler<T> body) throws Exception {
         List<String> links = links(closureText);
-        assertThat(links).as("the closure mail holds exactly one link").hasSize(1);
+        assertThat(links).as("the closure mail holds the download link, then the request page's").hasSize(2);
+        assertThat(URI.create(links.get(1)).getPath()).isEqualTo("/request");
         URI link = URI.create(links.get(0));
         assertThat(link.getPath()).isEqualTo("/download");
         HttpResponse<String> page = send(get(link.getPath() + "?" + link.getRawQuery()));
