@@ -125,6 +125,8 @@ class RetentionPurgeTest {
             Map.entry("connector_callback.reference", "the request's number"),
             Map.entry("connector_callback.entity_id", "which entity"),
             Map.entry("connector_callback.process_instance_id", "an engine id"),
+            Map.entry("authorized_agent.permission", "whether an operator accepted the agent's permission"),
+            Map.entry("authorized_agent.decided_by", "a staff user name"),
             Map.entry("requester_document.purpose", "why the document was sent (identity evidence, agent permission)"),
             Map.entry("requester_document.media_type", "PDF, PNG or JPEG"),
             Map.entry("suppression.email_hash", "kept on purpose: the suppression list's hash stops future marketing"),
