@@ -47,20 +47,12 @@ public class AgentSubmission {
         return new AgentDetails(name, email, organisation);
     }
 
-    private static String clean(String value) {
-        if (value == null) {
-            return null;
-        }
-        String trimmed = value.strip();
-        return trimmed.isEmpty() ? null : trimmed;
-    }
-
     public String getName() { return name; }
-    public void setName(String name) { this.name = clean(name); }
+    public void setName(String name) { this.name = RequestSubmission.clean(name); }
     public String getEmail() { return email; }
-    public void setEmail(String email) { this.email = clean(email); }
+    public void setEmail(String email) { this.email = RequestSubmission.clean(email); }
     public String getOrganisation() { return organisation; }
-    public void setOrganisation(String organisation) { this.organisation = clean(organisation); }
+    public void setOrganisation(String organisation) { this.organisation = RequestSubmission.clean(organisation); }
     public PermissionDocument getPermission() { return permission; }
     public void setPermission(PermissionDocument permission) { this.permission = permission; }
 }

@@ -97,7 +97,8 @@ public class RequestSubmission {
         return RequestType.valueOf(type);
     }
 
-    private static String clean(String value) {
+    /** Trimmed; blank is absent. */
+    static String clean(String value) {
         if (value == null) {
             return null;
         }

@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
+import dev.dsrdesk.support.AgentRequests;
 import dev.dsrdesk.support.DeskOverHttp;
+import dev.dsrdesk.support.DeskRunningOverHttp;
 import dev.dsrdesk.support.RawHttp;
 import dev.dsrdesk.support.SampleFiles;
 import dev.dsrdesk.support.WebappSession;
@@ -20,14 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -38,16 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * permission, the answer and its data go to the data subject only, the agent hears where the request stands. And the
  * documents behind it: refused when the desk does not take them, shown to operators only.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        // /engine-rest serves the engine named "default"; @DirtiesContext keeps one such engine alive at a time
-        "camunda.bpm.generate-unique-process-engine-name=false",
-        // no demo data stores: every entity step is a Tasklist task
-        "spring.profiles.default=default",
-        "spring.mail.host=127.0.0.1",
-        "logging.level.com.icegreen.greenmail=warn",
-        "logging.level.org.camunda.bpm.engine.context=off"})
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-@ExtendWith(OutputCaptureExtension.class)
+@DeskRunningOverHttp
 class RequestsMadeByAgentsOverHttpTest extends DeskOverHttp {
 
     private static final GreenMail SMTP = startSmtp();
@@ -68,7 +57,7 @@ class RequestsMadeByAgentsOverHttpTest extends DeskOverHttp {
         String subject = uniqueEmail();
         String agent = agentEmail();
 
-        HttpResponse<String> created = send(post("/api/requests", json.writeValueAsString(agentRequest("ACCESS", subject, agent,
+        HttpResponse<String> created = send(post("/api/requests", json.writeValueAsString(AgentRequests.json("ACCESS", subject, agent,
                 "Paolo Bianchi", "Privacy Agents www.agents.example"))).header("Content-Type", "application/json"));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String reference = json.readTree(created.body()).get("reference").asText();
@@ -211,8 +200,8 @@ class RequestsMadeByAgentsOverHttpTest extends DeskOverHttp {
     void aDocumentTheDeskDoesNotTakeIsRefusedWithAMessageAndNothingIsStored() throws Exception {
         long[] before = counts();
 
-        Map<String, Object> pngNamedPdf = agentRequest("ACCESS", uniqueEmail(), agentEmail(), "Paolo Bianchi", null);
-        permissionOf(pngNamedPdf).put("content", SampleFiles.base64(SampleFiles.png()));
+        Map<String, Object> pngNamedPdf = AgentRequests.json("ACCESS", uniqueEmail(), agentEmail(), "Paolo Bianchi", null);
+        AgentRequests.permissionOf(pngNamedPdf).put("content", SampleFiles.base64(SampleFiles.png()));
         HttpResponse<String> refused = send(post("/api/requests", json.writeValueAsString(pngNamedPdf))
                 .header("Content-Type", "application/json"));
         assertThat(refused.statusCode()).isEqualTo(400);
@@ -220,8 +209,8 @@ class RequestsMadeByAgentsOverHttpTest extends DeskOverHttp {
         assertThat(json.readTree(refused.body()).at("/errors/0/field").asText()).isEqualTo("agent.permission");
         assertThat(json.readTree(refused.body()).at("/errors/0/message").asText()).contains("must have a name that ends as its type does");
 
-        Map<String, Object> tooLarge = agentRequest("ACCESS", uniqueEmail(), agentEmail(), "Paolo Bianchi", null);
-        permissionOf(tooLarge).put("content", SampleFiles.base64(SampleFiles.pdf(5 * 1024 * 1024 + 1)));
+        Map<String, Object> tooLarge = AgentRequests.json("ACCESS", uniqueEmail(), agentEmail(), "Paolo Bianchi", null);
+        AgentRequests.permissionOf(tooLarge).put("content", SampleFiles.base64(SampleFiles.pdf(5 * 1024 * 1024 + 1)));
         HttpResponse<String> large = send(post("/api/requests", json.writeValueAsString(tooLarge)).header("Content-Type", "application/json"));
         assertThat(large.statusCode()).as("inside the body limit, so the desk's own check answers").isEqualTo(400);
         assertThat(json.readTree(large.body()).at("/errors/0/message").asText()).isEqualTo("must be at most 5 MB");
@@ -258,33 +247,9 @@ class RequestsMadeByAgentsOverHttpTest extends DeskOverHttp {
 
     private String submitByAgent(String type, String subject, String agent) throws Exception {
         HttpResponse<String> created = send(post("/api/requests", json.writeValueAsString(
-                agentRequest(type, subject, agent, "Paolo Bianchi", "Privacy Agents Inc."))).header("Content-Type", "application/json"));
+                AgentRequests.json(type, subject, agent, "Paolo Bianchi", "Privacy Agents Inc."))).header("Content-Type", "application/json"));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return json.readTree(created.body()).get("reference").asText();
-    }
-
-    private static Map<String, Object> agentRequest(String type, String subject, String agent, String name, String organisation) {
-        Map<String, Object> permission = new LinkedHashMap<>();
-        permission.put("fileName", "permission.pdf");
-        permission.put("content", SampleFiles.base64(SampleFiles.pdf()));
-        Map<String, Object> agentFields = new LinkedHashMap<>();
-        agentFields.put("name", name);
-        agentFields.put("email", agent);
-        agentFields.put("organisation", organisation);
-        agentFields.put("permission", permission);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", type);
-        body.put("fullName", "Ada Lovelace");
-        body.put("email", subject);
-        body.put("country", "US");
-        body.put("region", "US-CA");
-        body.put("agent", agentFields);
-        return body;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> permissionOf(Map<String, Object> body) {
-        return (Map<String, Object>) ((Map<String, Object>) body.get("agent")).get("permission");
     }
 
     private static String agentEmail() {

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dsrdesk.support.AgentRequests;
 import dev.dsrdesk.support.DeskDriver;
 import dev.dsrdesk.support.DeskTest;
 import dev.dsrdesk.support.SampleFiles;
@@ -72,13 +73,9 @@ class AgentIntakeValidationTest {
     @MethodSource("badAgentFields")
     void apiRefusesABadAgentFieldNamingItAndStoresNothing(String field, String key, String value, String message) throws Exception {
         Map<String, Object> body = agentRequest();
-        agentOf(body).put(key, SUBJECTS_EMAIL.equals(value) ? body.get("email").toString().toUpperCase() : value);
+        AgentRequests.agentOf(body).put(key, SUBJECTS_EMAIL.equals(value) ? body.get("email").toString().toUpperCase() : value);
 
-        mvc.perform(post("/api/requests").contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)))
-                .andExpect(status().isBadRequest())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.errors[*].field").value(Matchers.everyItem(Matchers.equalTo(field))))
-                .andExpect(jsonPath("$.errors[*].message").value(Matchers.hasItem(Matchers.containsString(message))));
+        refusedNaming(body, field, message);
 
         assertThat(counts()).isEqualTo(before);
     }
@@ -116,12 +113,9 @@ class AgentIntakeValidationTest {
     void apiRefusesAPermissionTheDeskDoesNotTakeAndStoresNothing(String what, String name, byte[] file, String message)
             throws Exception {
         Map<String, Object> body = agentRequest();
-        agentOf(body).put("permission", Map.of("fileName", name, "content", SampleFiles.base64(file)));
+        AgentRequests.agentOf(body).put("permission", Map.of("fileName", name, "content", SampleFiles.base64(file)));
 
-        mvc.perform(post("/api/requests").contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[*].field").value(Matchers.contains("agent.permission")))
-                .andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString(message)));
+        refusedNaming(body, "agent.permission", message);
 
         assertThat(counts()).isEqualTo(before);
     }
@@ -141,11 +135,8 @@ class AgentIntakeValidationTest {
     @Test
     void aRequestInTheNameOfAnAgentNeedsThePermission() throws Exception {
         Map<String, Object> body = agentRequest();
-        agentOf(body).remove("permission");
-        mvc.perform(post("/api/requests").contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("agent.permission"))
-                .andExpect(jsonPath("$.errors[0].message").value("is required"));
+        AgentRequests.agentOf(body).remove("permission");
+        refusedNaming(body, "agent.permission", "is required");
 
         mvc.perform(form(formFields(), null).with(csrf()))
                 .andExpect(status().isBadRequest())
@@ -156,12 +147,9 @@ class AgentIntakeValidationTest {
     @Test
     void aPermissionThatIsNotBase64IsRefusedNamingIt() throws Exception {
         Map<String, Object> body = agentRequest();
-        agentOf(body).put("permission", Map.of("fileName", "permission.pdf", "content", "%PDF-not*base64!"));
+        AgentRequests.agentOf(body).put("permission", Map.of("fileName", "permission.pdf", "content", "%PDF-not*base64!"));
 
-        mvc.perform(post("/api/requests").contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("agent.permission"))
-                .andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("base64")));
+        refusedNaming(body, "agent.permission", "base64");
         assertThat(counts()).isEqualTo(before);
     }
 
@@ -169,7 +157,7 @@ class AgentIntakeValidationTest {
     void theRefusalsSpeakTheRequestersLanguage() throws Exception {
         Map<String, Object> body = agentRequest();
         body.put("language", "it");
-        agentOf(body).put("permission", Map.of("fileName", "permission.pdf", "content", SampleFiles.base64(SampleFiles.png())));
+        AgentRequests.agentOf(body).put("permission", Map.of("fileName", "permission.pdf", "content", SampleFiles.base64(SampleFiles.png())));
 
         mvc.perform(post("/api/requests").contentType(MediaType.APPLICATION_JSON).header("Accept-Language", "it")
                         .content(json.writeValueAsString(body)))
@@ -232,24 +220,16 @@ class AgentIntakeValidationTest {
     }
 
     private static Map<String, Object> agentRequest() {
-        Map<String, Object> agent = new LinkedHashMap<>();
-        agent.put("name", "Paolo Bianchi");
-        agent.put("email", "paolo@agents.example");
-        agent.put("organisation", "Privacy Agents Inc.");
-        agent.put("permission", Map.of("fileName", "permission.pdf", "content", SampleFiles.base64(SampleFiles.pdf())));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "ACCESS");
-        body.put("fullName", "Ada Lovelace");
-        body.put("email", "ada@example.org");
-        body.put("country", "US");
-        body.put("region", "US-CA");
-        body.put("agent", agent);
-        return body;
+        return AgentRequests.json("ACCESS", "ada@example.org", "paolo@agents.example", "Paolo Bianchi", "Privacy Agents Inc.");
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> agentOf(Map<String, Object> body) {
-        return (Map<String, Object>) body.get("agent");
+    /** POST /api/requests answers 400, a problem naming only this field, with this message among its own. */
+    private void refusedNaming(Map<String, Object> body, String field, String message) throws Exception {
+        mvc.perform(post("/api/requests").contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[*].field").value(Matchers.everyItem(Matchers.equalTo(field))))
+                .andExpect(jsonPath("$.errors[*].message").value(Matchers.hasItem(Matchers.containsString(message))));
     }
 
     private static Map<String, String> formFields() {

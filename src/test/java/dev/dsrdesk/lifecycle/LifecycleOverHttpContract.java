@@ -27,31 +27,18 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import dev.dsrdesk.support.DeskOverHttp;
+import dev.dsrdesk.support.DeskRunningOverHttp;
 
 /**
  * The lifecycle as its users live it, over real HTTP against the running app with its job executor,
  * mail to a real SMTP server (GreenMail), and every task completed through /engine-rest as the
  * contract says, by the demo user of the entity it belongs to. Subclasses choose the database.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        // /engine-rest serves the engine named "default"; @DirtiesContext keeps one such engine alive at a time
-        "camunda.bpm.generate-unique-process-engine-name=false",
-        // no demo data stores: every entity step is a Tasklist task here (connectors: AutomatedFulfilmentTest)
-        "spring.profiles.default=default",
-        "spring.mail.host=127.0.0.1",
-        // the test mail server logs recipients; the desk's own logs are what the privacy check reads
-        "logging.level.com.icegreen.greenmail=warn",
-        "logging.level.org.camunda.bpm.engine.context=off"})
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-@ExtendWith(OutputCaptureExtension.class)
+@DeskRunningOverHttp
 abstract class LifecycleOverHttpContract extends DeskOverHttp {
 
     private static final String RECORDS = """
