@@ -55,7 +55,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The body must be a JSON object with the fields type, fullName, email, country and the optional phone, region, details, language.");
+                "The body must be a JSON object with the fields type, fullName, email, country and the optional phone, region, "
+                        + "details, language and agent {name, email, organisation, permission {fileName, content}}.");
         problem.setTitle("Unreadable request body");
         return ResponseEntity.badRequest().body(problem);
     }

@@ -54,6 +54,13 @@ class IntakeApiController {
                     desk here too, signed in with HTTP Basic: only they may set `channel` and `receivedAt` (both are \
                     then required), and such a request gets an operator's identity review instead of the emailed link.
 
+                    Someone acting for the data subject (an authorized agent, CCPA regulations § 7063) adds `agent`: \
+                    their name, their own email, their organisation and the data subject's signed permission (a PDF, PNG \
+                    or JPEG in base64, at most 5 MB). The other fields stay the data subject's: the desk sends the \
+                    confirmation link to the data subject's address and, once confirmed, an operator checks the \
+                    permission. The agent receives status mail (receipt, a refused permission, the end of the request), \
+                    never the data: that goes only to the data subject.
+
                     A client that may retry sends an `Idempotency-Key`: a retry with the same key and body gets the \
                     same request back, with `Idempotent-Replayed: true`.""")
     @ApiResponse(responseCode = "201", description = "The request is stored and its lifecycle has started.",
@@ -68,7 +75,8 @@ class IntakeApiController {
             content = @Content(schema = @Schema(ref = "ErrorAnswer")))
     @ApiResponse(responseCode = "403", description = "Sent with credentials from another site's page (its `Origin` is not "
             + "the desk's).", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    @ApiResponse(responseCode = "413", description = "The body is larger than 64 KiB, or its length is not declared.",
+    @ApiResponse(responseCode = "413", description = "The body is larger than the largest permission document in base64 "
+            + "(dsr.documents.max-size, 5 MB by default: about 6.7 MiB) and 64 KiB, or its length is not declared.",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @ApiResponse(responseCode = "415", description = "The body is not JSON (`Content-Type: application/json`).",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))

@@ -1,5 +1,6 @@
 package dev.dsrdesk.intake;
 
+import dev.dsrdesk.document.RequesterDocuments;
 import dev.dsrdesk.language.RequesterFacing;
 import dev.dsrdesk.language.SupportedLanguages;
 import dev.dsrdesk.request.DataSubjectRequest;
@@ -7,6 +8,9 @@ import dev.dsrdesk.request.RequestType;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
+import java.beans.PropertyEditorSupport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -20,17 +24,22 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The public page where a data subject exercises a right. Each page carries a form token: the same form sent again
  * (back, then send) is the same request, not a second one with a second set of mails. After sending, the browser
  * lands on the request's own confirmation address, which survives a reload and shows nothing but the reference.
+ * Someone acting for the data subject attaches the signed permission: the form is multipart, and the file becomes the
+ * same {@link PermissionDocument} the API takes, checked by the same constraints.
  */
 @Controller
 @RequesterFacing
@@ -41,10 +50,47 @@ class IntakePageController {
 
     private final IntakeService intake;
     private final IdempotencyKeys keys;
+    private final RequesterDocuments documents;
 
-    IntakePageController(IntakeService intake, IdempotencyKeys keys) {
+    IntakePageController(IntakeService intake, IdempotencyKeys keys, RequesterDocuments documents) {
         this.intake = intake;
         this.keys = keys;
+        this.documents = documents;
+    }
+
+    /** The file input {@code agent.permission}: no file chosen is no permission; a file is the document as JSON carries it. */
+    @InitBinder("submission")
+    void permissionFromTheFileInput(WebDataBinder binder) {
+        binder.registerCustomEditor(PermissionDocument.class, "agent.permission", new PropertyEditorSupport() {
+            @Override
+            public void setValue(Object value) {
+                if (value instanceof MultipartFile file) {
+                    super.setValue(file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())
+                            ? null : PermissionDocument.of(file.getOriginalFilename(), bytesOf(file)));
+                } else {
+                    super.setValue(value instanceof PermissionDocument ? value : null);
+                }
+            }
+
+            @Override
+            public String getAsText() {
+                // a file input shows no value
+                return "";
+            }
+        });
+    }
+
+    private static byte[] bytesOf(MultipartFile file) {
+        try {
+            return file.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the uploaded file cannot be read", e);
+        }
+    }
+
+    @ModelAttribute("maxDocumentSize")
+    String maxDocumentSize() {
+        return documents.maxSizeInWords();
     }
 
     @ModelAttribute("requestTypes")
@@ -66,7 +112,9 @@ class IntakePageController {
 
     @GetMapping("/")
     String form(Model model) {
-        model.addAttribute("submission", new RequestSubmission());
+        RequestSubmission submission = new RequestSubmission();
+        submission.setAgent(new AgentSubmission());
+        model.addAttribute("submission", submission);
         model.addAttribute("formToken", UUID.randomUUID().toString());
         return "intake";
     }

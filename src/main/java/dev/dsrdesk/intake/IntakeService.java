@@ -1,6 +1,10 @@
 package dev.dsrdesk.intake;
 
+import dev.dsrdesk.agent.AuthorizedAgents;
 import dev.dsrdesk.audit.AuditTrail;
+import dev.dsrdesk.document.DocumentPurpose;
+import dev.dsrdesk.document.DocumentRefused;
+import dev.dsrdesk.document.RequesterDocuments;
 import dev.dsrdesk.process.DeskProcess;
 import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.request.Receipt;
@@ -11,6 +15,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,10 +28,15 @@ public class IntakeService {
     private final RuntimeService runtime;
     private final AuditTrail audit;
     private final RateLimiter limiter;
+    private final AuthorizedAgents agents;
+    private final RequesterDocuments documents;
     private final Clock clock;
 
-    IntakeService(Requests requests, RuntimeService runtime, AuditTrail audit, RateLimiter limiter, Clock clock) {
+    IntakeService(Requests requests, RuntimeService runtime, AuditTrail audit, RateLimiter limiter,
+                  AuthorizedAgents agents, RequesterDocuments documents, Clock clock) {
         this.limiter = limiter;
+        this.agents = agents;
+        this.documents = documents;
         this.audit = audit;
         this.requests = requests;
         this.runtime = runtime;
@@ -40,7 +50,25 @@ public class IntakeService {
                 .ifPresent(seconds -> {
                     throw new RateLimiter.TooManyRequests(seconds);
                 });
-        return start(requests.register(submission.requester(fallbackLanguage), submission.requestType()));
+        DataSubjectRequest request = requests.register(submission.requester(fallbackLanguage), submission.requestType());
+        if (submission.madeByAgent()) {
+            madeByAgent(request, submission.getAgent());
+        }
+        return start(request);
+    }
+
+    /**
+     * The agent and their permission are stored with the request, in its transaction: a permission the desk refuses
+     * leaves no request behind either (validation refused it already; this is the desk's own check, not the caller's).
+     */
+    private void madeByAgent(DataSubjectRequest request, AgentSubmission agent) {
+        agents.record(request.getReference(), agent.details());
+        try {
+            documents.store(request.getReference(), DocumentPurpose.AGENT_PERMISSION, agent.getPermission().fileName(),
+                    agent.getPermission().bytes());
+        } catch (DocumentRefused refused) {
+            throw new FieldProblems("agent.permission", documents.explain(refused.refusal(), LocaleContextHolder.getLocale()));
+        }
     }
 
     /**
@@ -49,6 +77,10 @@ public class IntakeService {
      */
     @Transactional
     public DataSubjectRequest submitForRequester(RequestSubmission submission, String operator, String fallbackLanguage) {
+        if (submission.madeByAgent()) {
+            throw new FieldProblems("agent", "is not taken for a request entered by staff: an agent sends a request on the "
+                    + "public page or through this API, and the desk confirms it with the data subject by a link");
+        }
         if (submission.getChannel() == null) {
             throw new FieldProblems("channel", "is required for a request entered by staff: EMAIL, POST, PHONE or IN_PERSON");
         }

@@ -3,6 +3,7 @@ package dev.dsrdesk.intake;
 import dev.dsrdesk.request.RequestType;
 import dev.dsrdesk.request.RequesterDetails;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -16,8 +17,10 @@ import jakarta.validation.constraints.Size;
  */
 @RegionInCountry
 @RectificationExplained
-@Schema(description = "What a requester asks for, and who they are. Texts are trimmed; an empty optional field counts as "
-        + "absent. Refused fields are named with a message in the requester's language.",
+@AgentIsComplete
+@Schema(description = "What a requester asks for, and who they are: the data subject, the person the data is about, "
+        + "also when an `agent` makes the request for them. Texts are trimmed; an empty optional field counts as absent. "
+        + "Refused fields are named (`agent.email`, `agent.permission`) with a message in the requester's language.",
         example = "{\"type\": \"ACCESS\", \"fullName\": \"Maria Rossi\", \"email\": \"maria.rossi@example.com\", "
                 + "\"country\": \"IT\", \"language\": \"it\"}")
 public class RequestSubmission {
@@ -82,6 +85,9 @@ public class RequestSubmission {
             + "reached the desk, not in the future; the statutory clock starts then", format = "date", example = "2026-11-20")
     private String receivedAt;
 
+    @Valid
+    private AgentSubmission agent;
+
     public RequesterDetails requester(String fallbackLanguage) {
         return new RequesterDetails(fullName, email, phone, country, region, details,
                 language != null ? language : fallbackLanguage);
@@ -91,7 +97,8 @@ public class RequestSubmission {
         return RequestType.valueOf(type);
     }
 
-    private static String clean(String value) {
+    /** Trimmed; blank is absent. */
+    static String clean(String value) {
         if (value == null) {
             return null;
         }
@@ -119,6 +126,13 @@ public class RequestSubmission {
     public void setChannel(String channel) { this.channel = clean(channel); }
     public String getReceivedAt() { return receivedAt; }
     public void setReceivedAt(String receivedAt) { this.receivedAt = clean(receivedAt); }
+    public AgentSubmission getAgent() { return agent; }
+    public void setAgent(AgentSubmission agent) { this.agent = agent; }
+
+    /** Someone acts for the data subject: an agent field is given. The other fields are then the data subject's. */
+    public boolean madeByAgent() {
+        return agent != null && !agent.isEmpty();
+    }
 
     boolean isStaffEntry() {
         return channel != null || receivedAt != null;

@@ -8,6 +8,8 @@ public enum RequesterMessage {
     CLOSED_UNVERIFIED("closed-unverified"),
     REJECTION("rejection"),
     IDENTITY_REFUSAL("identity-refusal"),
+    /** A request an agent made for the data subject is closed: the operator did not accept the agent's permission. */
+    PERMISSION_REFUSAL("permission-refusal"),
     LINKED("linked"),
     EXTENSION("extension"),
     CLOSURE("closure"),

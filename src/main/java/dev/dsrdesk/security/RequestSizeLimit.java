@@ -5,18 +5,29 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The public endpoints take small bodies (a request is a few kilobytes); anything larger is refused with
- * 413 before it is read. A body without a declared length is refused too, so it cannot stream forever.
+ * 413 before it is read. A body without a declared length is refused too, so it cannot stream forever. The endpoints
+ * that take a requester's document ({@link #UPLOADS}) take the largest document the desk accepts and the rest of the
+ * form ({@code DocumentSettings.largestUploadBody}); no other public endpoint does.
  */
 class RequestSizeLimit extends OncePerRequestFilter {
 
     static final long MAX_BODY_BYTES = 64 * 1024;
+    /** The public endpoints that take a document: the public form (multipart) and the API (base64 in JSON). */
+    static final Set<String> UPLOADS = Set.of("/requests", "/api/requests");
     /** A processor's late answer may carry a whole access export. */
     static final long MAX_CALLBACK_BYTES = 8 * 1024 * 1024;
+
+    private final long maxUploadBytes;
+
+    RequestSizeLimit(long maxUploadBytes) {
+        this.maxUploadBytes = maxUploadBytes;
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -26,7 +37,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
         boolean callback = post && (path.startsWith("/connector-callback/") || path.equals("/processor-answer"));
         boolean publicPost = post
                 && (path.equals("/requests") || path.equals("/api/requests") || path.equals("/verify") || path.equals("/download"));
-        long limit = callback ? MAX_CALLBACK_BYTES : MAX_BODY_BYTES;
+        long limit = callback ? MAX_CALLBACK_BYTES : publicPost && UPLOADS.contains(path) ? maxUploadBytes : MAX_BODY_BYTES;
         long length = request.getContentLengthLong();
         if ((publicPost || callback) && (length > limit || (length < 0 && request.getHeader("Transfer-Encoding") != null))) {
             ProblemResponse.write(response, HttpStatus.PAYLOAD_TOO_LARGE.value(), "Request too large",

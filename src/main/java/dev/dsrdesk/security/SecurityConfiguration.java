@@ -1,5 +1,6 @@
 package dev.dsrdesk.security;
 
+import dev.dsrdesk.document.DocumentSettings;
 import dev.dsrdesk.notification.DevMailboxEnabled;
 import dev.dsrdesk.notification.LinkSettings;
 import dev.dsrdesk.reminder.StaffNotices;
@@ -21,6 +22,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -74,12 +76,13 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain deskChain(HttpSecurity http, RateLimiter limiter, LinkSettings links, Environment environment,
-                                  StaffAuthorities authorities, ProcessEngine engine, CamundaBpmProperties camunda)
-            throws Exception {
+                                  StaffAuthorities authorities, ProcessEngine engine, CamundaBpmProperties camunda,
+                                  DocumentSettings documents) throws Exception {
         boolean devMailbox = DevMailboxEnabled.enabled(environment);
         SignInEntryPoint signIn = new SignInEntryPoint(STAFF_PAGES, camunda.getWebapp().getApplicationPath(), engine.getName());
         return http
-                .addFilterBefore(new RequestSizeLimit(), BasicAuthenticationFilter.class)
+                // before the CSRF check, which reads a form's body for its token: a body too large is never read
+                .addFilterBefore(new RequestSizeLimit(documents.largestUploadBody()), CsrfFilter.class)
                 .addFilterBefore(new CrossSiteApiGuard(links.publicBaseUrl()), BasicAuthenticationFilter.class)
                 .addFilterAfter(new WebappSessionAuthentication(STAFF_PAGES, engine.getName(), authorities),
                         BasicAuthenticationFilter.class)

@@ -80,6 +80,19 @@ class RequestThroughTheBrowserIT extends DeskOverHttp {
                 Accessibility.assertNoSeriousViolations(browser, "the public page showing errors");
             });
 
+            browser.step("on-someone-elses-behalf-shows-its-errors", () -> {
+                browser.clickable(By.cssSelector("details.agent summary")).click();
+                browser.visible(By.id("agent.name")).sendKeys("Paolo Bianchi");
+                browser.clickable(By.cssSelector("form button[type=submit]")).click();
+                assertThat(browser.visible(By.cssSelector("details.agent")).getAttribute("open")).as("open with its errors").isNotNull();
+                assertThat(browser.visible(By.id("agent.email-error")).getText()).isEqualTo("is required");
+                assertThat(browser.visible(By.id("agent.permission-error")).getText()).isEqualTo("is required");
+                Accessibility.assertErrorsAreTiedToTheirFields(browser);
+                Accessibility.assertNoSeriousViolations(browser, "the public page acting for someone else");
+                // this request is the person's own
+                browser.visible(By.id("agent.name")).clear();
+            });
+
             browser.step("public-form-sent", () -> {
                 browser.clickable(By.cssSelector("label[for=type-ACCESS]")).click();
                 browser.visible(By.id("fullName")).sendKeys("Ada Lovelace");

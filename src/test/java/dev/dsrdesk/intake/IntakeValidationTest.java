@@ -123,8 +123,9 @@ class IntakeValidationTest {
 
     @Test
     void anOversizedBodyIsRefusedBeforeItIsRead() throws Exception {
+        // intake takes a permission document: up to 5 MB in base64 and the rest of the request, not a byte more
         mvc.perform(post("/api/requests").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"details\":\"" + "x".repeat(70_000) + "\"}"))
+                        .content("{\"details\":\"" + "x".repeat(7 * 1024 * 1024) + "\"}"))
                 .andExpect(status().isPayloadTooLarge())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         assertThat(counts()).isEqualTo(before);

@@ -175,6 +175,16 @@ class OpenApiDocumentTest {
                 .as("a whole-value pattern that reads the same in JavaScript").isEqualTo("^(?:[^\\x00-\\x1F\\x7F]*)$");
         assertThat(submission.at("/properties/type/enum").size()).isEqualTo(7);
         assertThat(submission.at("/properties/type/pattern").isMissingNode()).isTrue();
+        assertThat(submission.at("/properties/agent/$ref").asText()).endsWith("/AgentSubmission");
+        JsonNode agent = document.at("/components/schemas/AgentSubmission");
+        assertThat(fieldNames(agent.path("properties"))).containsExactlyInAnyOrder("name", "email", "organisation", "permission");
+        assertThat(agent.at("/properties/name/maxLength").asInt()).isEqualTo(200);
+        assertThat(agent.at("/properties/email/maxLength").asInt()).isEqualTo(254);
+        assertThat(agent.path("description").asText()).contains("§ 7063").contains("status mail only");
+        JsonNode permission = document.at("/components/schemas/PermissionDocument");
+        assertThat(fieldNames(permission.path("properties"))).containsExactlyInAnyOrder("fileName", "content");
+        assertThat(permission.at("/properties/content/format").asText()).isEqualTo("byte");
+        assertThat(permission.at("/properties/content/description").asText()).contains("base64").contains("5 MB");
         JsonNode extension = document.at("/components/schemas/ExtensionRequest");
         assertThat(extension.at("/properties/months/maximum").asInt()).isEqualTo(2);
         assertThat(extension.at("/properties/reason/maxLength").asInt()).isEqualTo(2000);

@@ -23,6 +23,7 @@ class TaskFormsTest {
             triage-request         | rejectionReason   | Reasons for the rejection       | decision != "REJECT"
             identity-review        | identityEvidence  | Evidence checked                | -
             identity-review        | refusalReason     | Why identity could not be established | identityVerified = true
+            identity-review        | permissionRefusalReason | Why the permission is refused | permissionAccepted = true
             review-response        | reviewComment     | Review comment                  | approved = true
             revise-response        | revisionNote      | What was changed                | -
             entity-step            | outcome           | Outcome                         | -

@@ -80,8 +80,9 @@ class RetentionPurgeTest {
     }
 
     /**
-     * Every text column of the desk's own tables is either erased by the feature that owns it or named here with why
-     * it holds no requester's personal data: a new column fails this test until someone decides which it is.
+     * Every text or binary column of the desk's own tables (a document's content is binary) is either erased by the
+     * feature that owns it or named here with why it holds no requester's personal data: a new column fails this test
+     * until someone decides which it is.
      */
     private static final Map<String, String> HOLDS_NO_PERSONAL_DATA = Map.ofEntries(
             Map.entry("data_subject_request.reference", "the request's number"),
@@ -124,6 +125,10 @@ class RetentionPurgeTest {
             Map.entry("connector_callback.reference", "the request's number"),
             Map.entry("connector_callback.entity_id", "which entity"),
             Map.entry("connector_callback.process_instance_id", "an engine id"),
+            Map.entry("authorized_agent.permission", "whether an operator accepted the agent's permission"),
+            Map.entry("authorized_agent.decided_by", "a staff user name"),
+            Map.entry("requester_document.purpose", "why the document was sent (identity evidence, agent permission)"),
+            Map.entry("requester_document.media_type", "PDF, PNG or JPEG"),
             Map.entry("suppression.email_hash", "kept on purpose: the suppression list's hash stops future marketing"),
             Map.entry("suppression.request_reference", "the request's number"),
             Map.entry("requester_question.asked_at_step", "which task asked"),
@@ -132,12 +137,13 @@ class RetentionPurgeTest {
     @Autowired List<PersonalDataHolder> holders;
 
     @Test
-    void everyTextColumnOfTheDesksTablesIsErasedByItsFeatureOrHoldsNoPersonalData() {
+    void everyTextOrBinaryColumnOfTheDesksTablesIsErasedByItsFeatureOrHoldsNoPersonalData() {
         List<String> columns = jdbc.queryForList("""
                 select lower(table_name) || '.' || lower(column_name) from information_schema.columns
                 where table_schema = 'PUBLIC' and lower(table_name) not like 'act\\_%' escape '\\'
                   and lower(table_name) <> 'dsr_schema_history'
-                  and data_type in ('CHARACTER VARYING', 'CHARACTER', 'CHARACTER LARGE OBJECT')
+                  and data_type in ('CHARACTER VARYING', 'CHARACTER', 'CHARACTER LARGE OBJECT', 'BINARY VARYING', 'BINARY',
+                                    'BINARY LARGE OBJECT')
                 order by 1""", String.class);
         Set<String> erased = new TreeSet<>();
         holders.forEach(holder -> erased.addAll(holder.personalDataColumns()));

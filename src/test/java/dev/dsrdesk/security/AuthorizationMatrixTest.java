@@ -215,6 +215,10 @@ class AuthorizationMatrixTest {
             rome              GET     /staff/requests/new                                                    refused
             manager           GET     /staff/requests/new                                                    refused
             operator          GET     /staff/requests/new                                                    allowed
+            operator          GET     /staff/requests/{ref}/documents                                        allowed
+            manager           GET     /staff/requests/{ref}/documents                                        refused
+            rome              GET     /staff/requests/{ref}/documents                                        refused
+            anonymous         GET     /staff/requests/{ref}/documents                                        refused
             anonymous         GET     /api/suppressions?email=someone@example.org                            refused
             rome              GET     /api/suppressions?email=someone@example.org                            refused
             operator          GET     /api/suppressions?email=someone@example.org                            allowed

@@ -2,7 +2,9 @@ package dev.dsrdesk.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dsrdesk.intake.AgentSubmission;
 import dev.dsrdesk.intake.IntakeService;
+import dev.dsrdesk.intake.PermissionDocument;
 import dev.dsrdesk.intake.RequestSubmission;
 import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.verification.IdentityVerification;
@@ -77,6 +79,33 @@ public class DeskDriver {
         submission.setRegion(region);
         submission.setDetails(details);
         return intake.submit(submission, language);
+    }
+
+    /**
+     * A request an authorized agent ("Paolo Bianchi" of "Privacy Agents Inc.") makes for the data subject at
+     * {@code email}, with a signed permission (a PDF), as the public page would store it; acknowledged, the link mailed.
+     */
+    public DataSubjectRequest submitByAgent(String type, String email, String agentEmail) {
+        return submitByAgentIn("en", type, email, agentEmail);
+    }
+
+    /** As {@link #submitByAgent}, the agent writing in a language of the desk (en, it, pt-BR). */
+    public DataSubjectRequest submitByAgentIn(String language, String type, String email, String agentEmail) {
+        RequestSubmission submission = new RequestSubmission();
+        submission.setType(type);
+        submission.setFullName("Ada Lovelace");
+        submission.setEmail(email);
+        submission.setCountry("US");
+        submission.setRegion("US-CA");
+        AgentSubmission agent = new AgentSubmission();
+        agent.setName("Paolo Bianchi");
+        agent.setEmail(agentEmail);
+        agent.setOrganisation("Privacy Agents Inc.");
+        agent.setPermission(new PermissionDocument("permission.pdf", SampleFiles.base64(SampleFiles.pdf())));
+        submission.setAgent(agent);
+        DataSubjectRequest request = intake.submit(submission, language);
+        runJobs(request.getReference());
+        return request;
     }
 
     /** An operator enters a request received by post, phone, in person or email to the desk. */

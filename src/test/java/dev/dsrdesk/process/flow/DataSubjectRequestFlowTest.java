@@ -162,6 +162,67 @@ class DataSubjectRequestFlowTest extends DiagramTest {
         assertThat(request).hasPassed("EndEvent_IdentityRefused").hasNotPassed("Task_CheckForOpenDuplicate").isEnded();
     }
 
+    // ---- made on someone's behalf (an authorized agent)
+
+    @Test
+    void aRequestMadeByAnAgentIsConfirmedByTheDataSubjectThenTheDpoChecksThePermissionBeforeTriage() {
+        ProcessInstance request = awaitingVerification("ACCESS");
+        when(beans.authorizedAgents.madeOnBehalf(request.getBusinessKey())).thenReturn(true);
+        verify(beans.identityVerification).sendLink(any());
+
+        verifyIdentity(request);
+
+        assertThat(request).hasPassedInOrder("Task_AwaitIdentityVerification", "Gateway_MadeOnBehalf")
+                .isWaitingAt("Task_ReviewIdentity");
+        verify(beans.requests).enter(request.getBusinessKey(), "AWAITING_IDENTITY_REVIEW");
+        verify(beans.duplicateRequests, never()).openRequestLike(anyString());
+        Task check = taskAt(request, "Task_ReviewIdentity");
+        assertThat(check).hasCandidateGroup("dpo");
+        assertThat(formOf(check)).isEqualTo("identity-review");
+        assertThat(check.getDueDate()).isEqualTo(TRIAGE_DUE);
+
+        // what the listener leaves when the operator accepts the permission
+        complete(request, "Task_ReviewIdentity", Map.of("identityVerified", true));
+
+        verify(beans.duplicateRequests).openRequestLike(request.getBusinessKey());
+        assertThat(request).hasPassed("Gateway_IdentityEstablished", "Task_CheckForOpenDuplicate")
+                .hasNotPassed("Task_SendIdentityRefusal").isWaitingAt("Task_TriageRequest");
+        assertThat(beans.taskEvents).containsExactly(
+                "identityReviewTaskListener: Task_ReviewIdentity create",
+                "identityReviewTaskListener: Task_ReviewIdentity complete",
+                "triageTaskListener: Task_TriageRequest create");
+    }
+
+    @Test
+    void aRefusedPermissionClosesTheRequestWithReasonsAndNothingIsDone() {
+        ProcessInstance request = awaitingVerification("ERASURE");
+        when(beans.authorizedAgents.madeOnBehalf(request.getBusinessKey())).thenReturn(true);
+        verifyIdentity(request);
+
+        complete(request, "Task_ReviewIdentity", Map.of("identityVerified", false));
+        assertThat(request).isWaitingAt("Task_SendIdentityRefusal");
+        run(request, "Task_SendIdentityRefusal");
+
+        // the refusal's mails, to the data subject and to the agent, are the bean's: RequestsMadeByAgentsOverHttpTest
+        verify(beans.requesterNotifications).identityRefusal(any());
+        verify(beans.requests).close(request.getBusinessKey(), "REJECTED");
+        assertThat(request).hasPassed("Gateway_MadeOnBehalf", "EndEvent_IdentityRefused")
+                .hasNotPassed("Task_CheckForOpenDuplicate", "Task_TriageRequest").isEnded();
+        verify(beans.entityRouting, never()).route(anyString());
+    }
+
+    @Test
+    void aRequestTheDataSubjectMadeThemselvesGoesFromTheLinkStraightOn() {
+        ProcessInstance request = awaitingVerification("ACCESS");
+
+        verifyIdentity(request);
+
+        verify(beans.authorizedAgents, atLeastOnce()).madeOnBehalf(request.getBusinessKey());
+        assertThat(request).hasPassed("Gateway_MadeOnBehalf").hasNotPassed("Task_ReviewIdentity")
+                .isWaitingAt("Task_TriageRequest");
+        verify(beans.requests, never()).enter(request.getBusinessKey(), "AWAITING_IDENTITY_REVIEW");
+    }
+
     // ---- the same request twice
 
     @Test

@@ -6,6 +6,7 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import dev.dsrdesk.agent.AuthorizedAgents;
 import dev.dsrdesk.connector.AnswerChannels;
 import dev.dsrdesk.connector.AutomatedSteps;
 import dev.dsrdesk.connector.EntityApiSteps;
@@ -44,8 +45,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
  * only note the event in {@link #taskEvents}). Mocking the real classes means that an expression naming a method the
  * class lacks, or with other parameters, fails here too.
  *
- * <p>The defaults are the answers of an ordinary request: one entity ({@code rome}, action {@code EXPORT}), done by
- * hand; no duplicate; dates at fixed distances from {@link #NOW}. What a bean does to the process, the mock does as
+ * <p>The defaults are the answers of an ordinary request: made by the data subject (no agent); one entity
+ * ({@code rome}, action {@code EXPORT}), done by hand; no duplicate; dates at fixed distances from {@link #NOW}. What a bean does to the process, the mock does as
  * well: {@code identityVerification.sendLink} sets the reminder and expiry times its timers read,
  * {@code entityApiSteps.call} sets {@code answeredAtOnce} (false unless a test says otherwise), the asking tasks' listeners
  * set {@code askRequester}.
@@ -73,6 +74,7 @@ final class DeskBeans {
     final List<String> taskEvents = new CopyOnWriteArrayList<>();
 
     final AnswerChannels answerChannels = bean(AnswerChannels.class);
+    final AuthorizedAgents authorizedAgents = bean(AuthorizedAgents.class);
     final AutomatedSteps automatedSteps = bean(AutomatedSteps.class);
     final ClosureMail closureMail = bean(ClosureMail.class);
     final DuplicateRequests duplicateRequests = bean(DuplicateRequests.class);
