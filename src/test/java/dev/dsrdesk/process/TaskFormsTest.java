@@ -19,13 +19,15 @@ class TaskFormsTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', textBlock = """
-            triage-request         | decision          | Decision                        | -
+            triage-request         | decision          | Decision                        | askRequester = true
             triage-request         | rejectionReason   | Reasons for the rejection       | decision != "REJECT"
-            identity-review        | identityEvidence  | Evidence checked                | -
+            triage-request         | question          | Question to the requester       | askRequester != true
+            revise-response        | question          | Question to the requester       | askRequester != true
+            identity-review        | identityEvidence  | Evidence checked                | askRequester = true
             identity-review        | refusalReason     | Why identity could not be established | identityVerified = true
             identity-review        | permissionRefusalReason | Why the permission is refused | permissionAccepted = true
             review-response        | reviewComment     | Review comment                  | approved = true
-            revise-response        | revisionNote      | What was changed                | -
+            revise-response        | revisionNote      | What was changed                | askRequester = true
             entity-step            | outcome           | Outcome                         | -
             entity-step            | records           | Records found                   | action = "EXPORT" and outcome = "DONE"
             entity-step            | actionTaken       | What was done                   | outcome = "DONE"
