@@ -70,7 +70,8 @@ public class RequesterQuestion {
         this.askedAt = askedAt;
     }
 
-    boolean isOpen() {
+    /** Neither answered nor lapsed: the request waits for it. */
+    public boolean isOpen() {
         return answeredAt == null && lapsedAt == null;
     }
 

@@ -50,7 +50,7 @@ class RequestPage {
     View of(DataSubjectRequest request, Locale locale) {
         List<RequesterQuestion> asked = questions.of(request);
         Optional<RequesterQuestion> open = request.getStatus() == RequestStatus.AWAITING_REQUESTER
-                ? questions.openQuestion(request) : Optional.empty();
+                ? asked.stream().filter(RequesterQuestion::isOpen).findFirst() : Optional.empty();
         return new View(request.getReference(), maskedEmail(request.getEmail()), request.getType().name(),
                 request.getStatus().name(), request.getStatus().isFinal(), request.effectiveDueDate(),
                 request.getClockPausedAt() != null, timeline(request, asked, locale),

@@ -12,6 +12,7 @@ import dev.dsrdesk.withdrawal.Withdrawals;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -53,66 +54,62 @@ class RequestPageController {
     String show(@RequestParam(name = "token", required = false) String token,
                 @RequestParam(name = "done", required = false) String done,
                 Model model, HttpServletRequest http, HttpServletResponse response) {
-        Optional<DataSubjectRequest> request = opened(token, http, response);
-        if (request.isEmpty()) {
-            return "request-page-invalid";
-        }
-        model.addAttribute("done", doneOf(done));
-        return render(request.get(), token, model);
+        return behind(token, http, response, request -> {
+            model.addAttribute("done", doneOf(done));
+            return render(request, token, model);
+        });
     }
 
     @PostMapping("/request/answer")
     String answer(@RequestParam(name = "token", required = false) String token,
                   @RequestParam(name = "answer", required = false) String answer,
                   Model model, HttpServletRequest http, HttpServletResponse response) {
-        Optional<DataSubjectRequest> request = opened(token, http, response);
-        if (request.isEmpty()) {
-            return "request-page-invalid";
-        }
-        try {
-            questions.answer(request.get(), answer);
-        } catch (AnswerRefused refused) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("problem", refused.messageKey());
-            return render(request.get(), token, model);
-        }
-        return redirect(token, Done.ANSWERED);
+        return behind(token, http, response, request -> {
+            try {
+                questions.answer(request, answer);
+            } catch (AnswerRefused refused) {
+                return refuse(request, token, HttpStatus.BAD_REQUEST, refused.messageKey(), model, response);
+            }
+            return redirect(token, Done.ANSWERED);
+        });
     }
 
     @PostMapping("/request/download-link")
     String freshDownloadLink(@RequestParam(name = "token", required = false) String token,
                              Model model, HttpServletRequest http, HttpServletResponse response) {
-        Optional<DataSubjectRequest> request = opened(token, http, response);
-        if (request.isEmpty()) {
-            return "request-page-invalid";
-        }
-        if (!downloads.hasPackage(request.get())) {
-            return refuse(request.get(), token, HttpStatus.CONFLICT, "requestPage.freshLink.none", model, response);
-        }
-        try {
-            downloads.reissue(request.get());
-        } catch (RateLimiter.TooManyRequests tooMany) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(tooMany.retryAfterSeconds()));
-            return refuse(request.get(), token, HttpStatus.TOO_MANY_REQUESTS, "requestPage.freshLink.tooMany", model, response);
-        }
-        return redirect(token, Done.LINK_SENT);
+        return behind(token, http, response, request -> {
+            if (!downloads.hasPackage(request)) {
+                return refuse(request, token, HttpStatus.CONFLICT, "requestPage.freshLink.none", model, response);
+            }
+            try {
+                downloads.reissue(request);
+            } catch (RateLimiter.TooManyRequests tooMany) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(tooMany.retryAfterSeconds()));
+                return refuse(request, token, HttpStatus.TOO_MANY_REQUESTS, "requestPage.freshLink.tooMany", model, response);
+            }
+            return redirect(token, Done.LINK_SENT);
+        });
     }
 
     @PostMapping("/request/withdraw")
     String withdraw(@RequestParam(name = "token", required = false) String token,
                     @RequestParam(name = "confirm", required = false) String confirm,
                     Model model, HttpServletRequest http, HttpServletResponse response) {
-        Optional<DataSubjectRequest> request = opened(token, http, response);
-        if (request.isEmpty()) {
-            return "request-page-invalid";
-        }
-        if (!"yes".equals(confirm)) {
-            return refuse(request.get(), token, HttpStatus.BAD_REQUEST, "requestPage.withdraw.confirmFirst", model, response);
-        }
-        if (!withdrawals.withdraw(request.get())) {
-            return refuse(request.get(), token, HttpStatus.CONFLICT, "requestPage.withdraw.tooLate", model, response);
-        }
-        return redirect(token, Done.WITHDRAWN);
+        return behind(token, http, response, request -> {
+            if (!"yes".equals(confirm)) {
+                return refuse(request, token, HttpStatus.BAD_REQUEST, "requestPage.withdraw.confirmFirst", model, response);
+            }
+            if (!withdrawals.withdraw(request)) {
+                return refuse(request, token, HttpStatus.CONFLICT, "requestPage.withdraw.tooLate", model, response);
+            }
+            return redirect(token, Done.WITHDRAWN);
+        });
+    }
+
+    /** Every page and action: the request the link belongs to, and only it, or the page that opens nothing. */
+    private String behind(String token, HttpServletRequest http, HttpServletResponse response,
+                          Function<DataSubjectRequest, String> page) {
+        return opened(token, http, response).map(page).orElse("request-page-invalid");
     }
 
     private Optional<DataSubjectRequest> opened(String token, HttpServletRequest http, HttpServletResponse response) {
