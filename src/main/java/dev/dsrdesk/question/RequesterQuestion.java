@@ -56,6 +56,9 @@ public class RequesterQuestion {
     @Column(name = "lapsed_at")
     private Instant lapsedAt;
 
+    @Column(name = "answer_document_id")
+    private Long answerDocumentId;
+
     protected RequesterQuestion() {
     }
 
@@ -75,8 +78,9 @@ public class RequesterQuestion {
         return answeredAt == null && lapsedAt == null;
     }
 
-    void answered(String text, Instant when) {
+    void answered(String text, Long documentId, Instant when) {
         this.answerText = text;
+        this.answerDocumentId = documentId;
         this.answeredAt = when;
     }
 
@@ -100,4 +104,5 @@ public class RequesterQuestion {
     public String getAnswerText() { return answerText; }
     public Instant getAnsweredAt() { return answeredAt; }
     public Instant getLapsedAt() { return lapsedAt; }
+    public Long getAnswerDocumentId() { return answerDocumentId; }
 }

@@ -2,6 +2,9 @@ package dev.dsrdesk.question;
 
 import dev.dsrdesk.audit.AuditTrail;
 import dev.dsrdesk.deadline.DeadlineSettings;
+import dev.dsrdesk.document.DocumentPurpose;
+import dev.dsrdesk.document.DocumentRefused;
+import dev.dsrdesk.document.RequesterDocuments;
 import dev.dsrdesk.notification.RequesterMail;
 import dev.dsrdesk.notification.RequesterMessage;
 import dev.dsrdesk.process.DeskProcess;
@@ -42,6 +45,8 @@ public class RequesterQuestions {
     /** The asking tasks' read-only field: every question so far and its answer. */
     public static final String QUESTIONS_AND_ANSWERS = "questionsAndAnswers";
     public static final int MAX_ANSWER = 4000;
+    /** Where an operator of group {@code dpo} sees the request's documents ({@code document.StaffDocumentsController}). */
+    private static final String DOCUMENTS_PAGE = "/staff/requests/%s/documents";
     /** The message the waiting {@code requester-question} process catches. */
     static final String ANSWERED = "RequesterAnswered";
 
@@ -51,14 +56,16 @@ public class RequesterQuestions {
     private final AuditTrail audit;
     private final RuntimeService runtime;
     private final StaffNotices notices;
+    private final RequesterDocuments documents;
     private final QuestionSettings settings;
     private final DeadlineSettings deadlines;
     private final Clock clock;
 
     RequesterQuestions(RequesterQuestionRepository questions, Requests requests, RequesterMail mail, AuditTrail audit,
-                       RuntimeService runtime, StaffNotices notices, QuestionSettings settings, DeadlineSettings deadlines,
-                       Clock clock) {
+                       RuntimeService runtime, StaffNotices notices, RequesterDocuments documents, QuestionSettings settings,
+                       DeadlineSettings deadlines, Clock clock) {
         this.notices = notices;
+        this.documents = documents;
         this.questions = questions;
         this.requests = requests;
         this.mail = mail;
@@ -141,11 +148,13 @@ public class RequesterQuestions {
     }
 
     /**
-     * The requester's answer, from the request page. In one transaction: the answer is stored, the clock runs again
-     * if the question stopped it, and the waiting process goes back to the task that asked.
+     * The requester's answer, from the request page, with a document where the question is about identity. In one
+     * transaction: the document is stored, the answer is stored, the clock runs again if the question stopped it, and
+     * the waiting process goes back to the task that asked. A refused answer or document ({@link AnswerRefused},
+     * {@link DocumentRefused}) leaves everything as it was.
      */
     @Transactional
-    public void answer(DataSubjectRequest request, String typed) {
+    public void answer(DataSubjectRequest request, String typed, AnswerDocument document) {
         RequesterQuestion question = openQuestion(request)
                 .filter(open -> request.getStatus() == RequestStatus.AWAITING_REQUESTER)
                 .orElseThrow(() -> new AnswerRefused("requestPage.answer.noQuestion"));
@@ -156,8 +165,13 @@ public class RequesterQuestions {
         if (text.length() > MAX_ANSWER) {
             throw new AnswerRefused("requestPage.answer.tooLong");
         }
+        if (document != null && !question.isAboutIdentity()) {
+            throw new AnswerRefused("requestPage.answer.noDocumentAsked");
+        }
+        Long documentId = document == null ? null
+                : documents.store(request.getReference(), DocumentPurpose.IDENTITY_EVIDENCE, document.fileName(), document.content());
         Instant now = clock.instant();
-        question.answered(text, now);
+        question.answered(text, documentId, now);
         String reference = request.getReference();
         requests.enter(reference, question.getAskedAtStep().statusWhenAnswered().name());
         if (question.pausesClock()) {
@@ -202,7 +216,10 @@ public class RequesterQuestions {
                     .append(question.isAboutIdentity() ? " (about identity)" : "").append(":\n")
                     .append(question.getQuestionText()).append("\n");
             if (question.getAnsweredAt() != null) {
-                text.append("Answered ").append(StaffDates.moment(question.getAnsweredAt(), clock.getZone())).append(":\n")
+                text.append("Answered ").append(StaffDates.moment(question.getAnsweredAt(), clock.getZone()))
+                        .append(question.getAnswerDocumentId() == null ? "" : ", with a document the DPO opens at "
+                                + DOCUMENTS_PAGE.formatted(reference))
+                        .append(":\n")
                         .append(question.getAnswerText()).append("\n");
             } else if (question.getLapsedAt() != null) {
                 text.append("Not answered in time.\n");

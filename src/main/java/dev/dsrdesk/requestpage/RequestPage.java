@@ -55,6 +55,7 @@ class RequestPage {
                 request.getStatus().name(), request.getStatus().isFinal(), request.effectiveDueDate(),
                 request.getClockPausedAt() != null, timeline(request, asked, locale),
                 open.map(RequesterQuestion::getQuestionText).orElse(null),
+                open.map(RequesterQuestion::isAboutIdentity).orElse(false),
                 open.map(question -> questions.lapsesAt(question)).orElse(null),
                 withdrawals.canWithdraw(request), downloads.hasPackage(request));
     }
@@ -112,7 +113,8 @@ class RequestPage {
 
     /** The page's content; {@code status} and each entry's {@code event} name a sentence in the requester's language. */
     public record View(String reference, String maskedEmail, String type, String status, boolean closed, LocalDate dueDate,
-                boolean clockPaused, List<Entry> timeline, String openQuestion, Instant answerBy, boolean canWithdraw,
+                boolean clockPaused, List<Entry> timeline, String openQuestion, boolean openQuestionAboutIdentity,
+                Instant answerBy, boolean canWithdraw,
                 boolean canAskForFreshDownloadLink) {
 
         public boolean awaitingVerification() {

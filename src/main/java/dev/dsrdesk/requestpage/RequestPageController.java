@@ -1,7 +1,10 @@
 package dev.dsrdesk.requestpage;
 
+import dev.dsrdesk.document.DocumentRefused;
+import dev.dsrdesk.document.RequesterDocuments;
 import dev.dsrdesk.language.RequesterFacing;
 import dev.dsrdesk.language.RequesterLocaleResolver;
+import dev.dsrdesk.question.AnswerDocument;
 import dev.dsrdesk.question.AnswerRefused;
 import dev.dsrdesk.question.RequesterQuestions;
 import dev.dsrdesk.request.DataSubjectRequest;
@@ -11,6 +14,8 @@ import dev.dsrdesk.security.RateLimiter;
 import dev.dsrdesk.withdrawal.Withdrawals;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -21,6 +26,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -40,9 +46,11 @@ class RequestPageController {
     private final RequesterQuestions questions;
     private final DownloadLinks downloads;
     private final Withdrawals withdrawals;
+    private final RequesterDocuments documents;
 
     RequestPageController(RequestPageLinks links, RequestPage page, RequesterQuestions questions, DownloadLinks downloads,
-                          Withdrawals withdrawals) {
+                          Withdrawals withdrawals, RequesterDocuments documents) {
+        this.documents = documents;
         this.links = links;
         this.page = page;
         this.questions = questions;
@@ -60,15 +68,20 @@ class RequestPageController {
         });
     }
 
+    /** The answer, and for a question about identity a document: no file chosen is no document. */
     @PostMapping("/request/answer")
     String answer(@RequestParam(name = "token", required = false) String token,
                   @RequestParam(name = "answer", required = false) String answer,
+                  @RequestParam(name = "document", required = false) MultipartFile document,
                   Model model, HttpServletRequest http, HttpServletResponse response) {
         return behind(token, http, response, request -> {
             try {
-                questions.answer(request, answer);
+                questions.answer(request, answer, attached(document));
             } catch (AnswerRefused refused) {
                 return refuse(request, token, HttpStatus.BAD_REQUEST, refused.messageKey(), model, response);
+            } catch (DocumentRefused refused) {
+                model.addAttribute("documentProblem", documents.explain(refused.refusal(), LocaleContextHolder.getLocale()));
+                return refuse(request, token, HttpStatus.BAD_REQUEST, "requestPage.answer.documentRefused", model, response);
             }
             return redirect(token, Done.ANSWERED);
         });
@@ -136,7 +149,20 @@ class RequestPageController {
         model.addAttribute("token", token);
         model.addAttribute("page", page.of(request, LocaleContextHolder.getLocale()));
         model.addAttribute("maxAnswer", RequesterQuestions.MAX_ANSWER);
+        model.addAttribute("maxDocument", documents.maxSizeInWords());
         return "request-page";
+    }
+
+    private static AnswerDocument attached(MultipartFile document) {
+        if (document == null || (document.isEmpty() && (document.getOriginalFilename() == null
+                || document.getOriginalFilename().isBlank()))) {
+            return null;
+        }
+        try {
+            return new AnswerDocument(document.getOriginalFilename(), document.getBytes());
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
     }
 
     private static String redirect(String token, Done done) {

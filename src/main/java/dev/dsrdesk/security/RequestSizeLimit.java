@@ -18,8 +18,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RequestSizeLimit extends OncePerRequestFilter {
 
     static final long MAX_BODY_BYTES = 64 * 1024;
-    /** The public endpoints that take a document: the public form (multipart) and the API (base64 in JSON). */
-    static final Set<String> UPLOADS = Set.of("/requests", "/api/requests");
+    /**
+     * The public endpoints that take a document: the public form and the answer on the request page (multipart), and
+     * the API (base64 in JSON).
+     */
+    static final Set<String> UPLOADS = Set.of("/requests", "/api/requests", "/request/answer");
+    static final Set<String> PUBLIC_POSTS = Set.of("/requests", "/api/requests", "/verify", "/download", "/request/answer",
+            "/request/download-link", "/request/withdraw");
     /** A processor's late answer may carry a whole access export. */
     static final long MAX_CALLBACK_BYTES = 8 * 1024 * 1024;
 
@@ -35,8 +40,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
         String path = AmbiguousPaths.routed(request);
         boolean post = "POST".equals(request.getMethod());
         boolean callback = post && (path.startsWith("/connector-callback/") || path.equals("/processor-answer"));
-        boolean publicPost = post
-                && (path.equals("/requests") || path.equals("/api/requests") || path.equals("/verify") || path.equals("/download"));
+        boolean publicPost = post && PUBLIC_POSTS.contains(path);
         long limit = callback ? MAX_CALLBACK_BYTES : publicPost && UPLOADS.contains(path) ? maxUploadBytes : MAX_BODY_BYTES;
         long length = request.getContentLengthLong();
         if ((publicPost || callback) && (length > limit || (length < 0 && request.getHeader("Transfer-Encoding") != null))) {

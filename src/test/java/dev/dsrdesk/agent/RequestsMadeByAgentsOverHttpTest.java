@@ -8,10 +8,10 @@ import com.icegreen.greenmail.util.GreenMail;
 import dev.dsrdesk.support.AgentRequests;
 import dev.dsrdesk.support.DeskOverHttp;
 import dev.dsrdesk.support.DeskRunningOverHttp;
+import dev.dsrdesk.support.MultipartBody;
 import dev.dsrdesk.support.RawHttp;
 import dev.dsrdesk.support.SampleFiles;
 import dev.dsrdesk.support.WebappSession;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -237,7 +237,13 @@ class RequestsMadeByAgentsOverHttpTest extends DeskOverHttp {
 
         assertThat(client.postHeadOnly("/api/requests", "application/json", LARGEST_BODY + 1).status()).isEqualTo(413);
         assertThat(client.postHeadOnly("/requests", "multipart/form-data; boundary=x", LARGEST_BODY + 1).status()).isEqualTo(413);
+        assertThat(client.postHeadOnly("/request/answer", "multipart/form-data; boundary=x", LARGEST_BODY + 1).status())
+                .isEqualTo(413);
         assertThat(client.postHeadOnly("/verify", "application/x-www-form-urlencoded", 64 * 1024 + 1).status()).isEqualTo(413);
+        assertThat(client.postHeadOnly("/request/withdraw", "application/x-www-form-urlencoded", 64 * 1024 + 1).status())
+                .isEqualTo(413);
+        assertThat(client.postHeadOnly("/request/download-link", "application/x-www-form-urlencoded", 64 * 1024 + 1).status())
+                .isEqualTo(413);
         assertThat(client.postHeadOnly("/download", "application/x-www-form-urlencoded", 64 * 1024 + 1).status()).isEqualTo(413);
         assertThat(client.postHeadOnly("/processor-answer", "application/x-www-form-urlencoded", 8L * 1024 * 1024 + 1).status())
                 .isEqualTo(413);
@@ -291,21 +297,12 @@ class RequestsMadeByAgentsOverHttpTest extends DeskOverHttp {
     private HttpResponse<String> sendForm(Map<String, String> fields, String fileName, byte[] file) throws Exception {
         HttpResponse<String> page = send(get("/"));
         String session = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-        String boundary = "----desk" + UUID.randomUUID().toString().replace("-", "");
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
         Map<String, String> all = new LinkedHashMap<>(fields);
         all.put("_csrf", csrf(page.body()));
-        for (Map.Entry<String, String> field : all.entrySet()) {
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
-                    + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
-        }
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"agent.permission\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(file);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        MultipartBody body = new MultipartBody(all).file("agent.permission", fileName, file);
         return send(HttpRequest.newBuilder(URI.create(baseUrl() + "/requests"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Cookie", session)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+                .header("Content-Type", body.contentType()).header("Cookie", session)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())));
     }
 
     private long documentsOf(String reference) {

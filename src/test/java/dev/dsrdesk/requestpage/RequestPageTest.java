@@ -6,6 +6,8 @@ import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.support.DeskDriver;
 import dev.dsrdesk.support.DeskOverHttp;
 import dev.dsrdesk.support.DeskServerTest;
+import dev.dsrdesk.support.MultipartBody;
+import dev.dsrdesk.support.SampleFiles;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -23,7 +26,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -187,6 +192,105 @@ class RequestPageTest {
         assertThat(desk.processOf(reference)).isNull();
     }
 
+    // ---- a document with the answer to a question about identity
+
+    @Test
+    void anAnswerAboutIdentityMayBringADocumentThatOnlyTheDpoSees() throws Exception {
+        String email = DeskDriver.uniqueEmail();
+        String reference = desk.verifiedRequest("ACCESS", email).getReference();
+        ask(reference, "Task_TriageRequest", "Please send a scan of an identity document.", true);
+        String link = pageLinkIn(desk.lastMailTo(email, "A question"));
+        Form page = Form.of(get(link));
+        assertThat(page.body).contains("name=\"document\"").contains("enctype=\"multipart/form-data\"");
+        byte[] scan = SampleFiles.pdf(200 * 1024);
+
+        HttpResponse<String> answered = postWithFile(page, Map.of("token", tokenOf(link), "answer", "Here it is."), "passport.pdf", scan);
+
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(302);
+        assertThat(desk.statusOf(reference)).isEqualTo("IN_TRIAGE");
+        assertThat(jdbc.queryForList("""
+                select d.purpose from requester_document d join data_subject_request r on r.id = d.request_id
+                where r.reference = ?""", String.class, reference)).containsExactly("IDENTITY_EVIDENCE");
+        assertThat(jdbc.queryForObject("""
+                select d.content from requester_document d join requester_question q on q.answer_document_id = d.id
+                join data_subject_request r on r.id = q.request_id where r.reference = ?""", byte[].class, reference))
+                .as("the answer names the document it came with").isEqualTo(scan);
+        Task triage = desk.taskOf(reference, "Task_TriageRequest");
+        assertThat((String) tasks.getVariableLocal(triage.getId(), "questionsAndAnswers"))
+                .contains("with a document the DPO opens at /staff/requests/" + reference + "/documents").doesNotContain("passport.pdf");
+        assertThat(desk.bodiesTo(email)).as("a requester's document is never mailed")
+                .noneMatch(mail -> mail.contains("passport.pdf"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("documentsTheDeskRefuses")
+    void aDocumentTheDeskCannotTakeIsRefusedWithAMessageAndNothingIsStoredOrAnswered(String what, String fileName, byte[] content,
+                                                                                    String message) throws Exception {
+        String email = DeskDriver.uniqueEmail();
+        String reference = desk.verifiedRequest("ACCESS", email).getReference();
+        ask(reference, "Task_TriageRequest", "Please send a scan of an identity document.", true);
+        String link = pageLinkIn(desk.lastMailTo(email, "A question"));
+        List<String> auditBefore = auditOf(reference);
+
+        HttpResponse<String> refused = postWithFile(Form.of(get(link)), Map.of("token", tokenOf(link), "answer", "Here it is."),
+                fileName, content);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("We have not taken your answer: the document " + message)
+                .contains("aria-invalid=\"true\"").contains("name=\"document\"");
+        assertThat(desk.statusOf(reference)).isEqualTo("AWAITING_REQUESTER");
+        assertThat(jdbc.queryForObject("""
+                select count(*) from requester_document d join data_subject_request r on r.id = d.request_id
+                where r.reference = ?""", Integer.class, reference)).isZero();
+        assertThat(jdbc.queryForObject("""
+                select count(*) from requester_question q join data_subject_request r on r.id = q.request_id
+                where r.reference = ? and q.answered_at is null""", Integer.class, reference)).isEqualTo(1);
+        assertThat(auditOf(reference)).isEqualTo(auditBefore);
+    }
+
+    static Stream<Arguments> documentsTheDeskRefuses() {
+        return Stream.of(
+                Arguments.of("a web page named as a PDF", "passport.pdf", SampleFiles.html(), "must be a PDF, PNG or JPEG file"),
+                Arguments.of("a PNG named as a PDF", "passport.pdf", SampleFiles.png(), "must have a name that ends as its type does"),
+                Arguments.of("a PDF over 5 MB", "passport.pdf", SampleFiles.pdf(5 * 1024 * 1024 + 1), "must be at most 5 MB"),
+                Arguments.of("an empty file", "passport.pdf", new byte[0], "is empty"));
+    }
+
+    @Test
+    void aQuestionNotAboutIdentityTakesNoDocument() throws Exception {
+        String email = DeskDriver.uniqueEmail();
+        String reference = desk.verifiedRequest("ACCESS", email).getReference();
+        ask(reference, "Task_TriageRequest", "Which account?", false);
+        String link = pageLinkIn(desk.lastMailTo(email, "A question"));
+        Form page = Form.of(get(link));
+        assertThat(page.body).as("the page offers no file input").doesNotContain("name=\"document\"");
+
+        HttpResponse<String> refused = postWithFile(page, Map.of("token", tokenOf(link), "answer", "The old one."), "scan.pdf",
+                SampleFiles.pdf());
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("This question does not ask for a document");
+        assertThat(desk.statusOf(reference)).isEqualTo("AWAITING_REQUESTER");
+        assertThat(jdbc.queryForObject("select count(*) from requester_document d join data_subject_request r on r.id = d.request_id "
+                + "where r.reference = ?", Integer.class, reference)).isZero();
+    }
+
+    @Test
+    void anIdentityAnswerWithTheFileInputLeftEmptyIsAnAnswerWithoutADocument() throws Exception {
+        String email = DeskDriver.uniqueEmail();
+        String reference = desk.verifiedRequest("ACCESS", email).getReference();
+        ask(reference, "Task_TriageRequest", "What is your customer number?", true);
+        String link = pageLinkIn(desk.lastMailTo(email, "A question"));
+
+        HttpResponse<String> answered = postWithFile(Form.of(get(link)), Map.of("token", tokenOf(link), "answer", "C-1234"), "",
+                new byte[0]);
+
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(302);
+        assertThat(desk.statusOf(reference)).isEqualTo("IN_TRIAGE");
+        assertThat(jdbc.queryForObject("select count(*) from requester_document d join data_subject_request r on r.id = d.request_id "
+                + "where r.reference = ?", Integer.class, reference)).isZero();
+    }
+
     // ---- withdrawal
 
     @Test
@@ -333,6 +437,16 @@ class RequestPageTest {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", page.session)
                 .POST(HttpRequest.BodyPublishers.ofString(DeskOverHttp.form(body))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> postWithFile(Form page, Map<String, String> fields, String fileName, byte[] content)
+            throws Exception {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", page.csrf);
+        MultipartBody body = new MultipartBody(all).file("document", fileName, content);
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/request/answer"))
+                .header("Content-Type", body.contentType()).header("Cookie", page.session).header("Accept-Language", "en")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** A page as the browser holds it: its body, its session cookie and the CSRF token of its forms. */
