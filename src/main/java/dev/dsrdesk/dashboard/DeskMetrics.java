@@ -41,8 +41,13 @@ class DeskMetrics implements MeterBinder {
                 .description("Requests not yet closed").register(registry);
         Gauge.builder("dsr.requests.overdue", this, metrics -> metrics.count(
                         "select count(*) from data_subject_request where status not in (" + FINAL + ") "
-                                + "and coalesce(extended_due_date, due_date) < ?", LocalDate.now(clock)))
+                                + "and clock_paused_at is null and coalesce(extended_due_date, due_date) < ?", LocalDate.now(clock)))
                 .description("Open requests past their statutory date").register(registry);
+        Gauge.builder("dsr.requests.clock-paused", this, metrics -> metrics.count(
+                        "select count(*) from data_subject_request where status not in (" + FINAL + ") "
+                                + "and clock_paused_at is not null"))
+                .description("Open requests whose statutory clock waits for the requester's answer about identity")
+                .register(registry);
         Gauge.builder("dsr.mail.waiting", this, metrics -> metrics.count(
                         "select count(*) from queued_mail where delivered_at is null"))
                 .description("Mails queued and not yet delivered (mail server slow or down)").register(registry);

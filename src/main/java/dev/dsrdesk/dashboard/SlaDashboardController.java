@@ -38,11 +38,11 @@ class SlaDashboardController {
     @GetMapping("/dashboard/requests.csv")
     ResponseEntity<byte[]> requests() {
         StringBuilder csv = new StringBuilder(Csv.row("reference", "type", "status", "channel", "country", "region",
-                "received_at", "due_date", "extended_due_date", "closed_at", "closed_on_time"));
+                "received_at", "due_date", "extended_due_date", "clock_paused_at", "closed_at", "closed_on_time"));
         ZoneId zone = clock.getZone();
         jdbc.query("""
                 select reference, request_type, status, channel, country, region, received_at, due_date,
-                       extended_due_date, closed_at
+                       extended_due_date, closed_at, clock_paused_at
                 from data_subject_request order by received_at desc, reference desc""", row -> {
             LocalDate due = row.getObject(9, LocalDate.class) != null ? row.getObject(9, LocalDate.class)
                     : row.getObject(8, LocalDate.class);
@@ -51,6 +51,7 @@ class SlaDashboardController {
             csv.append(Csv.row(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
                     row.getString(5), nullToEmpty(row.getString(6)), row.getTimestamp(7).toInstant().toString(),
                     String.valueOf(row.getObject(8, LocalDate.class)), nullToEmpty(row.getObject(9, LocalDate.class)),
+                    row.getTimestamp(11) == null ? "" : row.getTimestamp(11).toInstant().toString(),
                     closed == null ? "" : closed.toInstant().toString(), onTime));
         });
         return ResponseEntity.ok()

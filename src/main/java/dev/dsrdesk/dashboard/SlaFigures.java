@@ -10,6 +10,7 @@ public record SlaFigures(
         List<Count> openStepsByEntity,
         DueList dueWithinAWeek,
         DueList overdue,
+        DueList clockPaused,
         long closedThisMonthOnTime,
         long closedThisMonthLate,
         Double medianDaysToClose,
@@ -37,7 +38,9 @@ public record SlaFigures(
         }
     }
 
-    public record DueRequest(String reference, String type, String status, LocalDate dueDate, String processInstanceId) {
+    /** {@code clockPausedOn}: the day the statutory clock stopped for the requester's answer about identity, else null. */
+    public record DueRequest(String reference, String type, String status, LocalDate dueDate, LocalDate clockPausedOn,
+                             String processInstanceId) {
     }
 
     public record EntitySpeed(String entity, double averageDays, long answered, long openLate, int share) {

@@ -32,6 +32,8 @@ class SlaFiguresQuery {
 
     private static final List<String> FINAL = RequestStatus.finalStatuses().stream().map(Enum::name).toList();
     private static final String EFFECTIVE_DUE = "coalesce(extended_due_date, due_date)";
+    /** A paused clock has no date yet: the period starts again, in full, from the requester's answer. */
+    private static final String CLOCK_RUNS = "clock_paused_at is null";
     private static final String PROCESS_KEY = DeskProcess.DATA_SUBJECT_REQUEST;
     private static final int DUE_ROWS_SHOWN = 25;
     private static final Duration SPEED_WINDOW = Duration.ofDays(90);
@@ -74,8 +76,9 @@ class SlaFiguresQuery {
                 group by entity_id order by count(*) desc, entity_id""", params,
                 (row, i) -> Map.entry(names.getOrDefault(row.getString(1), row.getString(1)), row.getLong(2))));
 
-        SlaFigures.DueList dueSoon = due("%s between :today and :week".formatted(EFFECTIVE_DUE), params);
-        SlaFigures.DueList overdue = due("%s < :today".formatted(EFFECTIVE_DUE), params);
+        SlaFigures.DueList dueSoon = due("%s and %s between :today and :week".formatted(CLOCK_RUNS, EFFECTIVE_DUE), params);
+        SlaFigures.DueList overdue = due("%s and %s < :today".formatted(CLOCK_RUNS, EFFECTIVE_DUE), params);
+        SlaFigures.DueList clockPaused = due("clock_paused_at is not null", params);
 
         List<Closed> closed = jdbc.query("""
                 select received_at, closed_at, %s from data_subject_request
@@ -84,7 +87,7 @@ class SlaFiguresQuery {
         ZoneId zone = clock.getZone();
         long onTime = closed.stream().filter(c -> !c.closedAt().toInstant().atZone(zone).toLocalDate().isAfter(c.due())).count();
 
-        return new SlaFigures(today, byStatus, byEntity, dueSoon, overdue, onTime, closed.size() - onTime,
+        return new SlaFigures(today, byStatus, byEntity, dueSoon, overdue, clockPaused, onTime, closed.size() - onTime,
                 median(closed), slowest(params, names), runtime.createIncidentQuery().count(), outbox.waiting());
     }
 
@@ -92,14 +95,20 @@ class SlaFiguresQuery {
         String open = "from data_subject_request where status not in (:final) and " + condition;
         Long total = jdbc.queryForObject("select count(*) " + open, params, Long.class);
         List<SlaFigures.DueRequest> first = jdbc.query("""
-                select reference, request_type, status, %s %s order by 4, reference fetch first %d rows only"""
+                select reference, request_type, status, %s, clock_paused_at %s
+                order by clock_paused_at, 4, reference fetch first %d rows only"""
                 .formatted(EFFECTIVE_DUE, open, DUE_ROWS_SHOWN), params,
                 (row, i) -> new SlaFigures.DueRequest(row.getString(1), row.getString(2), row.getString(3),
-                        row.getObject(4, LocalDate.class), null));
+                        row.getObject(4, LocalDate.class), pausedOn(row.getTimestamp(5)), null));
         Map<String, String> processes = processesOf(first.stream().map(SlaFigures.DueRequest::reference).toList());
         return new SlaFigures.DueList(total == null ? 0 : total, first.stream()
-                .map(r -> new SlaFigures.DueRequest(r.reference(), r.type(), r.status(), r.dueDate(), processes.get(r.reference())))
+                .map(r -> new SlaFigures.DueRequest(r.reference(), r.type(), r.status(), r.dueDate(), r.clockPausedOn(),
+                        processes.get(r.reference())))
                 .toList());
+    }
+
+    private LocalDate pausedOn(Timestamp pausedAt) {
+        return pausedAt == null ? null : pausedAt.toInstant().atZone(clock.getZone()).toLocalDate();
     }
 
     /** The requests' process instances in one query (the query API has no "business key in"). */

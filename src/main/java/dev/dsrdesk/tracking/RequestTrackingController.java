@@ -53,7 +53,8 @@ class RequestTrackingController {
         DataSubjectRequest request = requests.byReference(reference);
         return new RequestView(request.getReference(), request.getType().name(), request.getStatus().name(),
                 request.getChannel().name(), request.getReceivedAt(), request.getDueDate(), request.getExtendedDueDate(),
-                request.getExtensionReason(), statutory.fromJson(request.getRegimes()), request.getVerifiedAt(),
+                request.getExtensionReason(), statutory.fromJson(request.getRegimes()), request.getClockPausedAt(),
+                request.getVerifiedAt(),
                 request.identifiers().stream().map(IdentifierView::of).toList(), request.getClosedAt(),
                 request.getLinkedTo(), summary.progress(reference));
     }
@@ -68,6 +69,9 @@ class RequestTrackingController {
                        @Schema(description = "The date after an extension (GDPR Art. 12(3)), else absent") LocalDate extendedDueDate,
                        @Schema(description = "The reasons the requester was given for the extension") String extensionReason,
                        @Schema(description = "Each law's deadline for this request") List<RegimeDeadline> regimes,
+                       @Schema(description = "Since when the statutory clock waits for the requester's answer to a question "
+                               + "about identity; the period then starts again, in full, from the answer. Absent while "
+                               + "the clock runs") Instant clockPausedAt,
                        @Schema(description = "When the requester's identity was established") Instant verifiedAt,
                        List<IdentifierView> identifiers,
                        Instant closedAt,

@@ -88,7 +88,7 @@ class SlaDashboardTest {
 
         List<String> lines = csv.lines().toList();
         assertThat(lines.get(0)).isEqualTo("\"reference\",\"type\",\"status\",\"channel\",\"country\",\"region\","
-                + "\"received_at\",\"due_date\",\"extended_due_date\",\"closed_at\",\"closed_on_time\"");
+                + "\"received_at\",\"due_date\",\"extended_due_date\",\"clock_paused_at\",\"closed_at\",\"closed_on_time\"");
         assertThat(lines).anySatisfy(line -> assertThat(line)
                 .startsWith("\"" + closed.getReference() + "\",\"RESTRICTION\",\"CLOSED\",\"SELF_SERVICE\",\"IT\",\"\",")
                 .endsWith(",\"true\""));

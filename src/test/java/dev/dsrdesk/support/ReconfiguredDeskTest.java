@@ -13,7 +13,8 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The application of {@link DeskTest} with the settings an operator may change set otherwise, for the tests of those
  * settings: tight rate limits and login throttle (RateLimitTest, EncodedPathTest, LoginThrottleTest), the statutory
- * clock starting at verification with forty-day entity steps (ClockStartsAtVerificationTest), a sixth entity in the
+ * clock starting at verification with forty-day entity steps (ClockStartsAtVerificationTest) and running through
+ * identity questions (ClockRunsThroughIdentityQuestionsWhereConfiguredTest), a sixth entity in the
  * registry (SixthEntityTest). Served on a random port, with MockMvc too; mail in the dev mailbox. Every test class
  * with this annotation shares one context, so each keeps to client addresses, users and emails of its own.
  */
@@ -27,7 +28,8 @@ import org.springframework.test.context.ActiveProfiles;
         "dsr.login-throttle.failures-per-address=4",
         "dsr.login-throttle.failures-per-user=3",
         "dsr.deadlines.clock-starts-at=VERIFICATION",
-        "dsr.deadlines.entity-step-period=P40D"})
+        "dsr.deadlines.entity-step-period=P40D",
+        "dsr.deadlines.identity-questions-pause-clock=false"})
 @AutoConfigureMockMvc
 @AutoConfigureObservability(tracing = false)
 @ActiveProfiles({"test", "six-entities"})
