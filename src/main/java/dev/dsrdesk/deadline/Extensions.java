@@ -8,6 +8,7 @@ import dev.dsrdesk.request.Requests;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,18 +48,21 @@ public class Extensions {
             throw new StatutoryCalendar.ExtensionRefused(reference + " was already extended to " + request.getExtendedDueDate()
                     + "; the period may be extended only once");
         }
-        LocalDate firstMonthEnds = statutory.fromJson(request.getRegimes()).stream()
-                .filter(regime -> regime.regime().equals("GDPR")).map(RegimeDeadline::dueDate)
-                .findFirst().orElse(request.getDueDate());
+        Optional<RegimeDeadline> gdpr = statutory.fromJson(request.getRegimes()).stream()
+                .filter(regime -> regime.regime().equals("GDPR")).findFirst();
+        LocalDate firstMonthEnds = gdpr.map(RegimeDeadline::dueDate).orElse(request.getDueDate());
         if (LocalDate.now(clock).isAfter(firstMonthEnds)) {
             throw new StatutoryCalendar.ExtensionRefused("the first month ended on " + firstMonthEnds
                     + ": an extension must be notified within it (GDPR Art. 12(3))");
         }
-        LocalDate start = deadlines.dayOf(deadlines.clockStartsAtVerification() && request.getVerifiedAt() != null
-                ? request.getVerifiedAt() : request.getReceivedAt());
+        // the clock's own start (receipt, identity established, or the answer after a pause), as it was reasoned
+        DueDateReasoning.Start start = gdpr.map(RegimeDeadline::reasoning)
+                .map(reasoning -> new DueDateReasoning.Start(reasoning.start(), reasoning.startedBy(), reasoning.pausedDays()))
+                .orElseGet(() -> DueDateReasoning.Start.receipt(deadlines.dayOf(deadlines.clockStartsAtVerification()
+                        && request.getVerifiedAt() != null ? request.getVerifiedAt() : request.getReceivedAt())));
         StatutoryDue extended = statutory.extended(request.getCountry(), request.getRegion(), request.getType().name(),
-                start, months);
-        request.extend(extended.dueDate(), reason, operator, clock.instant());
+                start, months, LocalDate.now(clock));
+        request.extend(extended.dueDate(), statutory.toJson(extended.regimes()), reason, operator, clock.instant());
         timers.reschedule(reference);
         audit.record(reference, "EXTENDED", operator, "by " + months + " month(s) to " + extended.dueDate());
         mail.send(request, RequesterMessage.EXTENSION, Map.of("reason", reason, "newDueDate", extended.dueDate()));

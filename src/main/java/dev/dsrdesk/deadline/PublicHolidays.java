@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,7 +33,7 @@ public final class PublicHolidays {
     private final String[] subdivisions;
     private final Set<String> notCounted;
     private final Set<String> closedTheDayAfter;
-    private final Map<Integer, Set<LocalDate>> byYear = new ConcurrentHashMap<>();
+    private final Map<Integer, Map<LocalDate, String>> byYear = new ConcurrentHashMap<>();
 
     private PublicHolidays(String place, HolidayManager library, String[] subdivisions, Set<String> notCounted,
                            Set<String> closedTheDayAfter) {
@@ -103,7 +104,12 @@ public final class PublicHolidays {
     }
 
     public boolean isHoliday(LocalDate date) {
-        return byYear.computeIfAbsent(date.getYear(), this::holidaysIn).contains(date);
+        return nameOf(date).isPresent();
+    }
+
+    /** The holiday's name in English, as the library gives it ("Tiradentes"), where the day is one. */
+    public Optional<String> nameOf(LocalDate date) {
+        return Optional.ofNullable(byYear.computeIfAbsent(date.getYear(), this::holidaysIn).get(date));
     }
 
     /** Where the holidays are those of, as the library names it: {@code IT}, {@code IT/62/rm}, {@code US/ca}. */
@@ -111,17 +117,20 @@ public final class PublicHolidays {
         return place;
     }
 
-    private Set<LocalDate> holidaysIn(int year) {
+    private Map<LocalDate, String> holidaysIn(int year) {
         // the day a holiday is observed (the United States move a Saturday's Christmas to the Friday) is the day off;
         // it may fall in the year before (New Year's Day 2028, a Saturday, is observed on 31 December 2027)
         List<Holiday> listed = IntStream.rangeClosed(year - 1, year + 1).boxed()
                 .flatMap(libraryYear -> library.getHolidays(Year.of(libraryYear), HolidayType.PUBLIC_HOLIDAY, subdivisions).stream())
                 .toList();
-        Stream<LocalDate> counted = listed.stream().filter(holiday -> !notCounted.contains(holiday.getPropertiesKey()))
-                .map(Holiday::getDate);
-        Stream<LocalDate> daysAfter = listed.stream().filter(holiday -> closedTheDayAfter.contains(holiday.getPropertiesKey()))
-                .map(holiday -> holiday.getDate().plusDays(1));
-        return Stream.concat(counted, daysAfter).filter(day -> day.getYear() == year).collect(Collectors.toUnmodifiableSet());
+        Stream<Map.Entry<LocalDate, String>> counted = listed.stream()
+                .filter(holiday -> !notCounted.contains(holiday.getPropertiesKey()))
+                .map(holiday -> Map.entry(holiday.getDate(), holiday.getDescription(Locale.ENGLISH)));
+        Stream<Map.Entry<LocalDate, String>> daysAfter = listed.stream()
+                .filter(holiday -> closedTheDayAfter.contains(holiday.getPropertiesKey()))
+                .map(holiday -> Map.entry(holiday.getDate().plusDays(1), "the day after " + holiday.getDescription(Locale.ENGLISH)));
+        return Stream.concat(counted, daysAfter).filter(day -> day.getKey().getYear() == year)
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue, (one, other) -> one));
     }
 
     @Override

@@ -20,7 +20,11 @@ public final class StatutoryCalendar {
         this.calendars = calendars;
     }
 
-    public StatutoryDue due(List<RegimeRule> rules, LocalDate start) {
+    public StatutoryDue due(List<RegimeRule> rules, LocalDate receivedOn) {
+        return due(rules, DueDateReasoning.Start.receipt(receivedOn));
+    }
+
+    public StatutoryDue due(List<RegimeRule> rules, DueDateReasoning.Start start) {
         if (rules.isEmpty()) {
             throw new IllegalArgumentException("at least one statutory clock applies to every request (GDPR, policy §6)");
         }
@@ -33,13 +37,13 @@ public final class StatutoryCalendar {
      * The clocks after an extension of {@code months} further months (GDPR Art. 12(3)); a regime with a
      * fixed extension (the CCPA's 45 days) takes it once. A regime that allows none, or fewer months, refuses.
      */
-    public StatutoryDue extended(List<RegimeRule> rules, LocalDate start, int months) {
-        List<RegimeDeadline> regimes = rules.stream().map(rule -> extendedDeadline(rule, start, months)).toList();
+    public StatutoryDue extended(List<RegimeRule> rules, DueDateReasoning.Start start, int months, LocalDate extendedOn) {
+        List<RegimeDeadline> regimes = rules.stream().map(rule -> extendedDeadline(rule, start, months, extendedOn)).toList();
         LocalDate earliest = regimes.stream().map(RegimeDeadline::dueDate).min(Comparator.naturalOrder()).orElseThrow();
         return new StatutoryDue(earliest, regimes);
     }
 
-    private RegimeDeadline extendedDeadline(RegimeRule rule, LocalDate start, int months) {
+    private RegimeDeadline extendedDeadline(RegimeRule rule, DueDateReasoning.Start start, int months, LocalDate extendedOn) {
         Period allowed = rule.maxExtension();
         if (allowed == null) {
             throw new ExtensionRefused(rule.regime() + " allows no extension (" + rule.basis() + ")");
@@ -48,9 +52,7 @@ public final class StatutoryCalendar {
         if (allowed.toTotalMonths() > 0 && months > allowed.toTotalMonths()) {
             throw new ExtensionRefused(rule.regime() + " allows at most " + allowed.toTotalMonths() + " further months");
         }
-        LocalDate last = start.plus(rule.answerPeriod()).plus(extension);
-        LocalDate due = rule.endsOnWorkingDay() ? calendars.regime(rule.calendar()).onOrAfter(last) : last;
-        return new RegimeDeadline(rule.regime(), due, null, rule.basis());
+        return deadline(rule, start, extension, extendedOn);
     }
 
     /** An extension the law does not allow. */
@@ -60,12 +62,23 @@ public final class StatutoryCalendar {
         }
     }
 
-    private RegimeDeadline deadline(RegimeRule rule, LocalDate start) {
+    private RegimeDeadline deadline(RegimeRule rule, DueDateReasoning.Start start) {
+        return deadline(rule, start, null, null);
+    }
+
+    private RegimeDeadline deadline(RegimeRule rule, DueDateReasoning.Start start, Period extension, LocalDate extendedOn) {
         WorkingCalendar calendar = calendars.regime(rule.calendar());
-        LocalDate last = start.plus(rule.answerPeriod());
+        LocalDate last = start.day().plus(rule.answerPeriod());
+        if (extension != null) {
+            last = last.plus(extension);
+        }
         LocalDate due = rule.endsOnWorkingDay() ? calendar.onOrAfter(last) : last;
         LocalDate confirmBy = rule.confirmWithinBusinessDays() == null ? null
-                : calendar.plusWorkingDays(start, rule.confirmWithinBusinessDays());
-        return new RegimeDeadline(rule.regime(), due, confirmBy, rule.basis());
+                : calendar.plusWorkingDays(start.day(), rule.confirmWithinBusinessDays());
+        DueDateReasoning.LastDay lastDay = rule.endsOnWorkingDay() ? calendar.dayKind(last)
+                : DueDateReasoning.LastDay.COUNTED_AS_IT_FALLS;
+        String holiday = lastDay == DueDateReasoning.LastDay.PUBLIC_HOLIDAY ? calendar.holidayOn(last).orElse(null) : null;
+        return new RegimeDeadline(rule.regime(), due, confirmBy, rule.basis(), new DueDateReasoning(start.event(), start.day(),
+                start.pausedDays(), rule.answerPeriod(), extension, extendedOn, last, lastDay, holiday));
     }
 }

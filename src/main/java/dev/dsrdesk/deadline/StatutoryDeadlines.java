@@ -9,6 +9,7 @@ import java.time.Period;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /** The statutory clocks of a request, from the decision statutory-deadlines, each in the calendar the table names. */
@@ -28,12 +29,18 @@ public class StatutoryDeadlines {
         this.json = json;
     }
 
-    public StatutoryDue due(String country, String region, String requestType, LocalDate clockStart) {
+    /** The dates of a request received on {@code receivedOn}. */
+    public StatutoryDue due(String country, String region, String requestType, LocalDate receivedOn) {
+        return due(country, region, requestType, DueDateReasoning.Start.receipt(receivedOn));
+    }
+
+    public StatutoryDue due(String country, String region, String requestType, DueDateReasoning.Start clockStart) {
         return calendar.due(rules(country, region, requestType), clockStart);
     }
 
-    public StatutoryDue extended(String country, String region, String requestType, LocalDate clockStart, int months) {
-        return calendar.extended(rules(country, region, requestType), clockStart, months);
+    public StatutoryDue extended(String country, String region, String requestType, DueDateReasoning.Start clockStart,
+                                 int months, LocalDate extendedOn) {
+        return calendar.extended(rules(country, region, requestType), clockStart, months, extendedOn);
     }
 
     private List<RegimeRule> rules(String country, String region, String requestType) {
@@ -61,6 +68,11 @@ public class StatutoryDeadlines {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("data_subject_request.regimes holds JSON written by the desk", e);
         }
+    }
+
+    /** The regime whose date decides: the one that falls on the request's date (the earliest, or the extended one). */
+    public Optional<RegimeDeadline> deciding(String regimes, LocalDate dueDate) {
+        return fromJson(regimes).stream().filter(regime -> regime.dueDate().equals(dueDate)).findFirst();
     }
 
     static RegimeRule rule(Map<String, Object> entry) {

@@ -39,9 +39,29 @@ public final class WorkingCalendar {
     }
 
     public boolean isWorkingDay(LocalDate date) {
-        return date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY
-                && !closingDays.contains(date) && !yearlyClosingDays.contains(MonthDay.from(date))
-                && publicHolidays.map(holidays -> !holidays.isHoliday(date)).orElse(true);
+        return dayKind(date) == DueDateReasoning.LastDay.WORKING_DAY;
+    }
+
+    /** What the day is here: a working day, or why not (a weekend first, as a person would say it). */
+    public DueDateReasoning.LastDay dayKind(LocalDate date) {
+        if (date.getDayOfWeek() == DayOfWeek.SATURDAY) {
+            return DueDateReasoning.LastDay.SATURDAY;
+        }
+        if (date.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            return DueDateReasoning.LastDay.SUNDAY;
+        }
+        if (publicHolidays.map(holidays -> holidays.isHoliday(date)).orElse(false)) {
+            return DueDateReasoning.LastDay.PUBLIC_HOLIDAY;
+        }
+        if (closingDays.contains(date) || yearlyClosingDays.contains(MonthDay.from(date))) {
+            return DueDateReasoning.LastDay.CLOSING_DAY;
+        }
+        return DueDateReasoning.LastDay.WORKING_DAY;
+    }
+
+    /** The public holiday's name, where the day is one here. */
+    public Optional<String> holidayOn(LocalDate date) {
+        return publicHolidays.flatMap(holidays -> holidays.nameOf(date));
     }
 
     /** The day itself when it is a working day, else the next one. */

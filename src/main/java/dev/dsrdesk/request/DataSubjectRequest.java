@@ -161,8 +161,10 @@ public class DataSubjectRequest {
         clockPausedAt = null;
     }
 
-    public void extend(LocalDate newDueDate, String reason, String operator, Instant when) {
+    /** More time (GDPR Art. 12(3)): the new date, and every regime's date as extended ({@code regimes}, JSON). */
+    public void extend(LocalDate newDueDate, String regimes, String reason, String operator, Instant when) {
         this.extendedDueDate = newDueDate;
+        this.regimes = regimes;
         this.extensionReason = reason;
         this.extendedBy = operator;
         this.extendedAt = when;

@@ -1,6 +1,5 @@
 package dev.dsrdesk.request;
 
-import java.time.Instant;
 import java.time.LocalDate;
 
 /**
@@ -10,7 +9,7 @@ import java.time.LocalDate;
 public interface DueDates {
 
     /** The statutory date of a request of this type from this place whose clock starts at {@code clockStart}. */
-    Due due(String country, String region, RequestType type, Instant clockStart);
+    Due due(String country, String region, RequestType type, ClockStart clockStart);
 
     /** Whether the clock starts when the requester's identity is verified rather than at receipt. */
     boolean clockStartsAtVerification();

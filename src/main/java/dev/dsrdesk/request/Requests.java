@@ -43,7 +43,7 @@ public class Requests {
     /** The statutory clock starts at receipt: for a letter or a call, when it reached us, not when it was keyed in. */
     @Transactional
     public DataSubjectRequest register(RequesterDetails requester, RequestType type, Receipt receipt) {
-        DueDates.Due due = dueDates.due(requester.country(), requester.region(), type, receipt.receivedAt());
+        DueDates.Due due = dueDates.due(requester.country(), requester.region(), type, ClockStart.receipt(receipt.receivedAt()));
         return repository.save(new DataSubjectRequest(numbers.next(), requester, type, receipt, due.date(), due.regimes()));
     }
 
@@ -88,7 +88,8 @@ public class Requests {
     private void verified(DataSubjectRequest request) {
         boolean clockRestarts = dueDates.clockStartsAtVerification();
         if (clockRestarts) {
-            DueDates.Due due = dueDates.due(request.getCountry(), request.getRegion(), request.getType(), request.getVerifiedAt());
+            DueDates.Due due = dueDates.due(request.getCountry(), request.getRegion(), request.getType(),
+                    ClockStart.identityEstablished(request.getVerifiedAt()));
             request.restartClock(due.date(), due.regimes());
         }
         request.moveTo(RequestStatus.IN_TRIAGE);
@@ -119,7 +120,8 @@ public class Requests {
         if (request.getClockPausedAt() == null) {
             return;
         }
-        DueDates.Due due = dueDates.due(request.getCountry(), request.getRegion(), request.getType(), answeredAt);
+        DueDates.Due due = dueDates.due(request.getCountry(), request.getRegion(), request.getType(),
+                ClockStart.answerReceived(answeredAt, request.getClockPausedAt()));
         request.resumeClock(due.date(), due.regimes());
         repository.save(request);
         events.publishEvent(new StatutoryClockRestarted(reference, request.getDueDate()));

@@ -2,6 +2,7 @@ package dev.dsrdesk.requestpage;
 
 import dev.dsrdesk.audit.AuditEvent;
 import dev.dsrdesk.audit.AuditTrail;
+import dev.dsrdesk.deadline.DueDateInWords;
 import dev.dsrdesk.fulfilment.EntityRouting;
 import dev.dsrdesk.question.RequesterQuestion;
 import dev.dsrdesk.question.RequesterQuestions;
@@ -35,9 +36,11 @@ class RequestPage {
     private final DownloadLinks downloads;
     private final Withdrawals withdrawals;
     private final MessageSource messages;
+    private final DueDateInWords dueDates;
 
     RequestPage(RequesterQuestions questions, EntityRouting routing, AuditTrail audit, DownloadLinks downloads,
-                Withdrawals withdrawals, MessageSource messages) {
+                Withdrawals withdrawals, MessageSource messages, DueDateInWords dueDates) {
+        this.dueDates = dueDates;
         this.messages = messages;
         this.questions = questions;
         this.routing = routing;
@@ -53,6 +56,7 @@ class RequestPage {
                 ? asked.stream().filter(RequesterQuestion::isOpen).findFirst() : Optional.empty();
         return new View(request.getReference(), maskedEmail(request.getEmail()), request.getType().name(),
                 request.getStatus().name(), request.getStatus().isFinal(), request.effectiveDueDate(),
+                dueDates.forRequester(request, locale).orElse(null),
                 request.getClockPausedAt() != null, timeline(request, asked, locale),
                 open.map(RequesterQuestion::getQuestionText).orElse(null),
                 open.map(RequesterQuestion::isAboutIdentity).orElse(false),
@@ -113,7 +117,7 @@ class RequestPage {
 
     /** The page's content; {@code status} and each entry's {@code event} name a sentence in the requester's language. */
     public record View(String reference, String maskedEmail, String type, String status, boolean closed, LocalDate dueDate,
-                boolean clockPaused, List<Entry> timeline, String openQuestion, boolean openQuestionAboutIdentity,
+                String dueDateReasoning, boolean clockPaused, List<Entry> timeline, String openQuestion, boolean openQuestionAboutIdentity,
                 Instant answerBy, boolean canWithdraw,
                 boolean canAskForFreshDownloadLink) {
 

@@ -1,11 +1,13 @@
 package dev.dsrdesk.review;
 
 import dev.dsrdesk.audit.AuditTrail;
+import dev.dsrdesk.deadline.DueDateInWords;
 import dev.dsrdesk.fulfilment.ResponseSummary;
 import dev.dsrdesk.notification.LinkSettings;
 import dev.dsrdesk.process.ShownReference;
 import dev.dsrdesk.process.TaskActor;
 import dev.dsrdesk.process.TaskInput;
+import dev.dsrdesk.request.Requests;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -16,12 +18,19 @@ import org.springframework.stereotype.Component;
 class ReviewTaskListener implements TaskListener {
 
     static final int MAX_COMMENT = 4000;
+    /** The read-only field: the statutory date and how it was computed. */
+    static final String STATUTORY_DATE = "statutoryDate";
 
     private final ResponseSummary summary;
     private final AuditTrail audit;
     private final LinkSettings links;
+    private final Requests requests;
+    private final DueDateInWords dueDates;
 
-    ReviewTaskListener(ResponseSummary summary, AuditTrail audit, LinkSettings links) {
+    ReviewTaskListener(ResponseSummary summary, AuditTrail audit, LinkSettings links, Requests requests,
+                       DueDateInWords dueDates) {
+        this.requests = requests;
+        this.dueDates = dueDates;
         this.summary = summary;
         this.audit = audit;
         this.links = links;
@@ -42,6 +51,7 @@ class ReviewTaskListener implements TaskListener {
         task.setName("Review response to " + reference);
         task.setVariableLocal("responseSummary", summary.forStaff(reference));
         task.setVariableLocal("previewAddress", links.to("/staff/requests/" + reference + "/preview"));
+        task.setVariableLocal(STATUTORY_DATE, dueDates.statutoryDateForStaff(requests.byReference(reference)));
     }
 
     private void check(DelegateTask task) {
@@ -54,6 +64,6 @@ class ReviewTaskListener implements TaskListener {
         task.getExecution().setVariable("approved", approved);
         task.getExecution().setVariable("reviewedBy", TaskActor.of(task));
         audit.record(task.getExecution().getProcessBusinessKey(), approved ? "APPROVED" : "SENT_BACK", TaskActor.of(task), null);
-        task.getExecution().removeVariables(List.of("responseSummary", "previewAddress"));
+        task.getExecution().removeVariables(List.of("responseSummary", "previewAddress", STATUTORY_DATE));
     }
 }

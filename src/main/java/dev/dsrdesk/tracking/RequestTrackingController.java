@@ -1,5 +1,7 @@
 package dev.dsrdesk.tracking;
 
+import dev.dsrdesk.deadline.DueDateInWords;
+import dev.dsrdesk.deadline.DueDateReasoning;
 import dev.dsrdesk.deadline.RegimeDeadline;
 import dev.dsrdesk.deadline.StatutoryDeadlines;
 import dev.dsrdesk.fulfilment.ResponseSummary;
@@ -32,8 +34,10 @@ class RequestTrackingController {
     private final Requests requests;
     private final ResponseSummary summary;
     private final StatutoryDeadlines statutory;
+    private final DueDateInWords words;
 
-    RequestTrackingController(Requests requests, ResponseSummary summary, StatutoryDeadlines statutory) {
+    RequestTrackingController(Requests requests, ResponseSummary summary, StatutoryDeadlines statutory, DueDateInWords words) {
+        this.words = words;
         this.requests = requests;
         this.summary = summary;
         this.statutory = statutory;
@@ -53,7 +57,9 @@ class RequestTrackingController {
         DataSubjectRequest request = requests.byReference(reference);
         return new RequestView(request.getReference(), request.getType().name(), request.getStatus().name(),
                 request.getChannel().name(), request.getReceivedAt(), request.getDueDate(), request.getExtendedDueDate(),
-                request.getExtensionReason(), statutory.fromJson(request.getRegimes()), request.getClockPausedAt(),
+                request.getExtensionReason(),
+                statutory.deciding(request.getRegimes(), request.effectiveDueDate()).flatMap(words::forStaff).orElse(null),
+                statutory.fromJson(request.getRegimes()).stream().map(this::regimeView).toList(), request.getClockPausedAt(),
                 request.getVerifiedAt(),
                 request.identifiers().stream().map(IdentifierView::of).toList(), request.getClosedAt(),
                 request.getLinkedTo(), summary.progress(reference));
@@ -68,7 +74,10 @@ class RequestTrackingController {
                        @Schema(description = "The GDPR date, or a stricter local one") LocalDate dueDate,
                        @Schema(description = "The date after an extension (GDPR Art. 12(3)), else absent") LocalDate extendedDueDate,
                        @Schema(description = "The reasons the requester was given for the extension") String extensionReason,
-                       @Schema(description = "Each law's deadline for this request") List<RegimeDeadline> regimes,
+                       @Schema(description = "How the date that decides was computed, in words",
+                               example = "received 30 October 2026 → one month → 30 November 2026 (Monday, a working day)")
+                       String dueDateReasoning,
+                       @Schema(description = "Each law's deadline for this request") List<RegimeView> regimes,
                        @Schema(description = "Since when the statutory clock waits for the requester's answer to a question "
                                + "about identity; the period then starts again, in full, from the answer. Absent while "
                                + "the clock runs") Instant clockPausedAt,
@@ -77,6 +86,24 @@ class RequestTrackingController {
                        Instant closedAt,
                        @Schema(description = "The open request this one is linked to as the same request twice") String linkedTo,
                        @Schema(description = "Each entity's part, by entity id") List<EntityProgress> entities) {
+    }
+
+    private RegimeView regimeView(RegimeDeadline regime) {
+        return new RegimeView(regime.regime(), regime.dueDate(), regime.confirmBy(), regime.basis(),
+                words.forStaff(regime).orElse(null), regime.reasoning());
+    }
+
+    @Schema(description = "One law's deadline for the request, and how it was computed.")
+    record RegimeView(@Schema(example = "GDPR") String regime, LocalDate dueDate,
+                      @Schema(description = "By when receipt must be confirmed, where the law says so") LocalDate confirmBy,
+                      @Schema(description = "The rule applied, in words",
+                              example = "GDPR Art. 12(3): one month from receipt, applied to every requester (policy §6)")
+                      String basis,
+                      @Schema(description = "How the date was computed, in words; absent for dates kept before the desk "
+                              + "recorded it", example = "received 28 October 2026 → one month → 28 November 2026 is a "
+                              + "Saturday → next working day 30 November 2026")
+                      String howComputed,
+                      DueDateReasoning reasoning) {
     }
 
     /** Which identifier the desk verified, and how; the value stays with the request's details. */

@@ -1,6 +1,7 @@
 package dev.dsrdesk.triage;
 
 import dev.dsrdesk.audit.AuditTrail;
+import dev.dsrdesk.deadline.DueDateInWords;
 import dev.dsrdesk.process.ShownReference;
 import dev.dsrdesk.process.StaffDates;
 import dev.dsrdesk.process.TaskActor;
@@ -22,14 +23,16 @@ class TriageTaskListener implements TaskListener {
     static final int MAX_REASON = 4000;
     private static final List<String> SHOWN_ON_TASK =
             List.of("requesterName", "requesterEmail", "identifiers", "requesterCountry", "requestDetails", "receivedAt",
-                    RequesterQuestions.QUESTIONS_AND_ANSWERS);
+                    RequesterQuestions.QUESTIONS_AND_ANSWERS, "statutoryDate");
 
     private final Requests requests;
     private final RequesterQuestions questions;
     private final AuditTrail audit;
     private final Clock clock;
+    private final DueDateInWords dueDates;
 
-    TriageTaskListener(Requests requests, RequesterQuestions questions, AuditTrail audit, Clock clock) {
+    TriageTaskListener(Requests requests, RequesterQuestions questions, AuditTrail audit, DueDateInWords dueDates, Clock clock) {
+        this.dueDates = dueDates;
         this.questions = questions;
         this.requests = requests;
         this.audit = audit;
@@ -58,6 +61,7 @@ class TriageTaskListener implements TaskListener {
         task.setVariableLocal("requestDetails", request.getDetails() == null ? "" : request.getDetails());
         task.setVariableLocal("receivedAt", StaffDates.moment(request.getReceivedAt(), clock.getZone()));
         task.setVariableLocal(RequesterQuestions.QUESTIONS_AND_ANSWERS, questions.conversation(request.getReference()));
+        task.setVariableLocal("statutoryDate", dueDates.statutoryDateForStaff(request));
     }
 
     private void check(DelegateTask task) {

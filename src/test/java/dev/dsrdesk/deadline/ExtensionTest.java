@@ -16,6 +16,8 @@ import dev.dsrdesk.support.DeskTest;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,7 +53,10 @@ class ExtensionTest {
         mvc.perform(get("/api/requests/{reference}", request.getReference()).with(httpBasic("manager", "demo")))
                 .andExpect(jsonPath("$.dueDate").value(request.getDueDate().toString()))
                 .andExpect(jsonPath("$.extendedDueDate").value(extended.toString()))
-                .andExpect(jsonPath("$.extensionReason").value("Three archives must be searched by hand."));
+                .andExpect(jsonPath("$.extensionReason").value("Three archives must be searched by hand."))
+                .andExpect(jsonPath("$.dueDateReasoning").value(Matchers.containsString(
+                        "one month, extended by two months on " + DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).format(TODAY))))
+                .andExpect(jsonPath("$.regimes[0].reasoning.extension").value("P2M"));
 
         mvc.perform(extension(request.getReference(), 1, "Once more, please."))
                 .andExpect(status().isConflict())

@@ -86,11 +86,14 @@ class StatutoryCalendarTest {
 
     @Test
     void anExtendedGdprPeriodEndsOnAnItalianWorkingDayToo() {
-        StatutoryDue extended = CALENDAR.extended(rules("IT", null, "ERASURE"), LocalDate.parse("2027-02-28"), 2);
+        StatutoryDue extended = CALENDAR.extended(rules("IT", null, "ERASURE"), DueDateReasoning.Start.receipt(LocalDate.parse("2027-02-28")), 2,
+                LocalDate.parse("2027-02-28").plusDays(3));
         assertThat(extended.dueDate()).as("three months from 28 February 2027: Friday 28 May").isEqualTo("2027-05-28");
-        StatutoryDue toSaturday = CALENDAR.extended(rules("IT", null, "ERASURE"), LocalDate.parse("2027-04-03"), 2);
+        StatutoryDue toSaturday = CALENDAR.extended(rules("IT", null, "ERASURE"), DueDateReasoning.Start.receipt(LocalDate.parse("2027-04-03")), 2,
+                LocalDate.parse("2027-04-03").plusDays(3));
         assertThat(toSaturday.dueDate()).as("3 July 2027 is a Saturday: Monday 5 July").isEqualTo("2027-07-05");
-        StatutoryDue toRepublicDay = CALENDAR.extended(rules("IT", null, "ERASURE"), LocalDate.parse("2028-03-02"), 2);
+        StatutoryDue toRepublicDay = CALENDAR.extended(rules("IT", null, "ERASURE"), DueDateReasoning.Start.receipt(LocalDate.parse("2028-03-02")), 2,
+                LocalDate.parse("2028-03-02").plusDays(3));
         assertThat(toRepublicDay.dueDate()).as("2 June 2028 (Republic Day) is a Friday: Monday 5 June").isEqualTo("2028-06-05");
     }
 

@@ -57,12 +57,13 @@ class RequestPageTest {
 
     @ParameterizedTest(name = "in {0}")
     @CsvSource(delimiter = '|', textBlock = """
-            en    | Your privacy request   | Waiting for you to confirm your email address   | We received your request.
-            it    | La sua richiesta privacy | In attesa che confermi il suo indirizzo email | Abbiamo ricevuto la sua richiesta.
-            pt-BR | Sua solicitação de privacidade | Aguardando você confirmar seu endereço de e-mail | Recebemos sua solicitação.
+            en    | Your privacy request   | Waiting for you to confirm your email address   | We received your request.   | How we count: received
+            it    | La sua richiesta privacy | In attesa che confermi il suo indirizzo email | Abbiamo ricevuto la sua richiesta. | Come lo calcoliamo: ricevuta il
+            pt-BR | Sua solicitação de privacidade | Aguardando você confirmar seu endereço de e-mail | Recebemos sua solicitação. | Como contamos: recebida em
             """)
     void everyMailLinksToTheRequestsPageWhichSaysWhereItStandsInTheRequestersLanguage(String language, String title,
-                                                                                       String status, String received) throws Exception {
+                                                                                       String status, String received,
+                                                                                       String howCounted) throws Exception {
         String email = DeskDriver.uniqueEmail();
         DataSubjectRequest request = desk.submitTyping("Ada Lovelace", "my account 4711", language, "ACCESS", email, "IT", null);
         desk.runJobs(request.getReference());
@@ -73,7 +74,8 @@ class RequestPageTest {
         assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
         assertThat(page.body()).contains("lang=\"" + language + "\"").contains(title + " " + request.getReference())
-                .contains(status).contains(received).contains(email.charAt(0) + "•••@example.org");
+                .contains(status).contains(received).contains(email.charAt(0) + "•••@example.org")
+                .as("the date says how it was computed").contains(howCounted).contains(" → ");
         assertThat(page.body()).as("the link may be forwarded: no personal data beyond the masked email")
                 .doesNotContain(email).doesNotContain("Ada").doesNotContain("Lovelace").doesNotContain("4711");
     }
