@@ -1,5 +1,6 @@
 package dev.dsrdesk.deadline;
 
+import dev.dsrdesk.process.StaffDates;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -57,6 +58,43 @@ public class Deadlines {
         LocalDate lastWorkingDay = entity.onOrBefore(statutoryDueDate);
         // a request already at its statutory date on one of the entity's closed days: that date, not a past day
         return lastWorkingDay.isBefore(today) ? earlier(today, statutoryDueDate) : lastWorkingDay;
+    }
+
+    /**
+     * For the entity's task, in English: "10 days from Wed 2 Dec 2026 → Sat 12 Dec 2026 is a Saturday here → next working
+     * day Mon 14 Dec 2026", or "… would pass the statutory date Mon 30 Nov 2026 → the last working day here up to it, …".
+     */
+    public String entityStepInWords(LocalDate statutoryDueDate, String entityId) {
+        WorkingCalendar entity = calendars.entity(entityId);
+        LocalDate today = today();
+        LocalDate asked = today.plus(settings.entityStepPeriod());
+        LocalDate wanted = entity.onOrAfter(asked);
+        LocalDate due = entityStepDay(statutoryDueDate, entityId);
+        String counted = inWords(settings.entityStepPeriod()) + " from " + StaffDates.day(today) + " → " + StaffDates.day(asked);
+        if (!due.equals(wanted)) {
+            return counted + " would pass the statutory date " + StaffDates.day(statutoryDueDate)
+                    + " → the last working day here up to it, " + StaffDates.day(due);
+        }
+        if (wanted.equals(asked)) {
+            return counted + ", a working day here";
+        }
+        return counted + " is " + notWorking(entity, asked) + " here → next working day " + StaffDates.day(wanted);
+    }
+
+    private static String notWorking(WorkingCalendar calendar, LocalDate day) {
+        return switch (calendar.dayKind(day)) {
+            case SATURDAY -> "a Saturday";
+            case SUNDAY -> "a Sunday";
+            case PUBLIC_HOLIDAY -> "a public holiday" + calendar.holidayOn(day).map(name -> " (" + name + ")").orElse("");
+            case CLOSING_DAY -> "a closing day";
+            default -> "not a working day";
+        };
+    }
+
+    private static String inWords(Period period) {
+        return period.toTotalMonths() > 0 && period.getDays() == 0
+                ? period.toTotalMonths() + (period.toTotalMonths() == 1 ? " month" : " months")
+                : period.getDays() + (period.getDays() == 1 ? " day" : " days");
     }
 
     /** An entity's step counted in calendar days, for diagrams that name no entity. */

@@ -35,6 +35,11 @@ public class StepDeadlines {
         return deadlines.entityStepDueInCalendarDays(requests.byReference(reference).effectiveDueDate());
     }
 
+    /** How the entity's step's due date was computed, for its task. */
+    public String entityStepInWords(String reference, String entityId) {
+        return deadlines.entityStepInWords(requests.byReference(reference).effectiveDueDate(), entityId);
+    }
+
     /** The day an entity's step is due, for steps the desk carries out without a Tasklist task. */
     public LocalDate entityStepDay(String reference, String entityId) {
         return deadlines.dayOf(entityStep(reference, entityId).toInstant());

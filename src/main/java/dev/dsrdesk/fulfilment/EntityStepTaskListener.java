@@ -1,6 +1,7 @@
 package dev.dsrdesk.fulfilment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dsrdesk.deadline.StepDeadlines;
 import dev.dsrdesk.process.ShownReference;
 import dev.dsrdesk.process.TaskActor;
 import dev.dsrdesk.process.TaskInput;
@@ -25,8 +26,10 @@ import org.springframework.stereotype.Component;
 class EntityStepTaskListener implements TaskListener {
 
     /** Shown on the task only; never kept on the process instance. */
+    /** The read-only field: how the step's due date was computed. */
+    static final String DUE_DATE_REASONING = "dueDateReasoning";
     static final List<String> SHOWN_ON_TASK = List.of("subjectName", "subjectEmail", "subjectPhone", "identifiers", "entityName",
-            "instruction");
+            "instruction", DUE_DATE_REASONING);
 
     /** Kept in entity_step once answered; removed from the process. */
     static final List<String> ANSWER_FIELDS = List.of("records", "notes", "actionTaken", "retained", "retentionReason",
@@ -39,9 +42,11 @@ class EntityStepTaskListener implements TaskListener {
     private final ObjectMapper json;
     private final Clock clock;
     private final EntityStepInstances instances;
+    private final StepDeadlines deadlines;
 
     EntityStepTaskListener(Requests requests, EntityStepAnswers answers, EntityRegistry registry, MessageSource messages,
-                           ObjectMapper json, Clock clock, EntityStepInstances instances) {
+                           ObjectMapper json, Clock clock, EntityStepInstances instances, StepDeadlines deadlines) {
+        this.deadlines = deadlines;
         this.instances = instances;
         this.requests = requests;
         this.answers = answers;
@@ -75,6 +80,7 @@ class EntityStepTaskListener implements TaskListener {
         task.setVariableLocal("entityName", entity.name());
         task.setVariableLocal("instruction",
                 messages.getMessage("action." + action.name() + ".instruction", null, Locale.ENGLISH));
+        task.setVariableLocal(DUE_DATE_REASONING, deadlines.entityStepInWords(request.getReference(), entity.id()));
     }
 
     private void answer(DelegateTask task) {

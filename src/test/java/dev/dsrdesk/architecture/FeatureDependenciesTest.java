@@ -34,7 +34,7 @@ class FeatureDependenciesTest {
             Map.entry("reminder", Set.of("notification", "registry", "request")),
             Map.entry("security", Set.of("document", "notification", "process", "registry", "reminder")),
             Map.entry("deadline", Set.of("audit", "decision", "notification", "process", "registry", "request")),
-            Map.entry("fulfilment", Set.of("audit", "decision", "language", "process", "registry", "request")),
+            Map.entry("fulfilment", Set.of("audit", "deadline", "decision", "language", "process", "registry", "request")),
             Map.entry("response", Set.of("audit", "export", "fulfilment", "language", "notification", "registry", "request",
                     "security")),
             Map.entry("connector", Set.of("audit", "deadline", "fulfilment", "language", "logging", "notification", "process",

@@ -10,6 +10,9 @@ import dev.dsrdesk.process.StaffDates;
 import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.support.DeskDriver;
 import dev.dsrdesk.support.DeskTest;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -44,7 +47,7 @@ class DatesWithTheirReasonsTest {
     }
 
     @Test
-    void theTriageTaskShowsTheStatutoryDateWithItsReason() {
+    void theTriageAndEntityTasksShowTheirDatesWithTheirReasons() {
         DataSubjectRequest request = desk.enteredByStaff("RESTRICTION", DeskDriver.uniqueEmail(), "POST", "2026-10-28");
         desk.complete(desk.taskOf(request.getReference(), "Task_ReviewIdentity"),
                 Map.of("identityVerified", true, "identityEvidence", "Signed letter matches the CRM", "emailChecked", true));
@@ -53,5 +56,11 @@ class DatesWithTheirReasonsTest {
 
         assertThat((String) tasks.getVariableLocal(triage.getId(), "statutoryDate"))
                 .isEqualTo(StaffDates.day(request.getDueDate()) + ": " + SATURDAY_MOVED);
+        desk.complete(triage, Map.of("decision", "ACCEPT"));
+        desk.runJobs(request.getReference());
+        List<Task> steps = desk.entityTasks(request.getReference());
+        assertThat(steps).isNotEmpty().allSatisfy(step -> assertThat((String) tasks.getVariableLocal(step.getId(), "dueDateReasoning"))
+                .startsWith("10 days from " + StaffDates.day(LocalDate.now(ZoneId.of("Europe/Rome"))))
+                .contains(StaffDates.day(step.getDueDate().toInstant().atZone(ZoneId.of("Europe/Rome")).toLocalDate())));
     }
 }

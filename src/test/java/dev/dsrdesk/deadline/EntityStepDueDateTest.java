@@ -45,6 +45,19 @@ class EntityStepDueDateTest {
                 .as("Trento works on 29 June").isEqualTo("2027-06-29");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            rome   | 2027-06-19 | 2040-01-01 | 10 days from Sat 19 Jun 2027 → Tue 29 Jun 2027 is a public holiday (St. Peter and Paul day) here → next working day Wed 30 Jun 2027
+            trento | 2027-06-19 | 2040-01-01 | 10 days from Sat 19 Jun 2027 → Tue 29 Jun 2027, a working day here
+            trento | 2027-06-20 | 2040-01-01 | 10 days from Sun 20 Jun 2027 → Wed 30 Jun 2027, a working day here
+            trento | 2027-06-22 | 2040-01-01 | 10 days from Tue 22 Jun 2027 → Fri 2 Jul 2027, a working day here
+            rome   | 2027-06-24 | 2027-06-29 | 10 days from Thu 24 Jun 2027 → Sun 4 Jul 2027 would pass the statutory date Tue 29 Jun 2027 → the last working day here up to it, Mon 28 Jun 2027
+            rome   | 2026-12-02 | 2040-01-01 | 10 days from Wed 2 Dec 2026 → Sat 12 Dec 2026 is a Saturday here → next working day Mon 14 Dec 2026
+            """)
+    void theStepsDueDateSaysHowItWasComputed(String entity, String started, LocalDate statutory, String expected) {
+        assertThat(deadlines(started).entityStepInWords(statutory, entity)).isEqualTo(expected);
+    }
+
     @Test
     void aStepOfALateRequestIsDueOnTheStatutoryDateEvenOnTheEntitysHoliday() {
         LocalDate statutory = LocalDate.parse("2027-06-29");
