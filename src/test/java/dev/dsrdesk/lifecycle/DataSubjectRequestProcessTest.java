@@ -58,11 +58,12 @@ class DataSubjectRequestProcessTest {
         String email = DeskDriver.uniqueEmail();
         DataSubjectRequest request = desk.submit(type, email);
         ProcessInstance process = desk.processOf(request.getReference());
-        assertThat(process).isWaitingAt("Task_SendAcknowledgement");
+        assertThat(process).as("intake answers before the process starts: the job executor starts it")
+                .isWaitingAt("StartEvent_RequestReceived");
         assertThat(desk.statusOf(request.getReference())).isEqualTo("AWAITING_VERIFICATION");
 
         desk.runJobs(request.getReference());
-        assertThat(process).hasPassed("Task_SendAcknowledgement", "Task_SendVerificationLink")
+        assertThat(process).hasPassed("StartEvent_RequestReceived", "Task_SendAcknowledgement", "Task_SendVerificationLink")
                 .isWaitingAt("Task_AwaitIdentityVerification");
         assertThat(desk.mailSubjectsTo(email)).containsExactly(
                 "We received your privacy request " + request.getReference(),

@@ -51,6 +51,24 @@ class DataSubjectRequestFlowTest extends DiagramTest {
     // ---- receipt and verification
 
     @Test
+    void intakeStoresTheStartWithItsStatutoryTimersAndTheJobExecutorCarriesItOn() {
+        ProcessInstance request = start(PROCESS, newReference(), Map.of("requestType", "ACCESS", "channel", "SELF_SERVICE"));
+
+        assertThat(request).as("the answer to the requester waits for nothing but this row and its job")
+                .isWaitingAt("StartEvent_RequestReceived");
+        assertThat(managementService().createJobQuery().processInstanceId(request.getId()).list())
+                .as("the start, for the job executor, and the statutory timers, at the date computed at receipt")
+                .extracting(Job::getDuedate).containsExactlyInAnyOrder(null, STATUTORY_DATE, STATUTORY_WARNING_AT);
+        verify(beans.requesterNotifications, never()).acknowledgement(anyString());
+
+        run(request, "StartEvent_RequestReceived");
+
+        assertThat(request).isWaitingAt("Task_SendAcknowledgement");
+        assertThat(jobAt(request, "StartEvent_StatutoryDatePassed").getDuedate()).as("the timers stay where receipt put them")
+                .isEqualTo(STATUTORY_DATE);
+    }
+
+    @Test
     void aSelfServiceRequestIsAcknowledgedThenSentAVerificationLinkEachInAJobOfItsOwn() {
         ProcessInstance request = receive("ACCESS", "SELF_SERVICE");
         assertThat(request).isWaitingAt("Task_SendAcknowledgement");
@@ -695,8 +713,12 @@ class DataSubjectRequestFlowTest extends DiagramTest {
     // ---- driving the request
 
     private static ProcessInstance receive(String type, String channel) {
-        // as IntakeService starts it: the reference as business key, the right and the channel
-        return start(PROCESS, newReference(), Map.of("requestType", type, "channel", channel));
+        // as IntakeService starts it: the reference as business key, the right and the channel; the job executor
+        // takes it from there
+        ProcessInstance request = start(PROCESS, newReference(), Map.of("requestType", type, "channel", channel));
+        assertThat(request).isWaitingAt("StartEvent_RequestReceived");
+        run(request, "StartEvent_RequestReceived");
+        return request;
     }
 
     private ProcessInstance awaitingVerification(String type) {
