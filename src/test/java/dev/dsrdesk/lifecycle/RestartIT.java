@@ -7,6 +7,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import dev.dsrdesk.support.DeskOverHttp;
 import dev.dsrdesk.support.DeskProcess;
 import dev.dsrdesk.support.FreshPostgresDatabase;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -38,6 +39,31 @@ class RestartIT extends DeskOverHttp {
         survivesHardKills(Map.of("spring.datasource.url", FreshPostgresDatabase.create(),
                 "spring.datasource.username", FreshPostgresDatabase.user(),
                 "spring.datasource.password", FreshPostgresDatabase.password()));
+    }
+
+    @Test
+    void onPostgresqlADeskKilledRightAfterAnsweringIntakeStillAcknowledgesTheRequest() throws Exception {
+        Map<String, String> database = Map.of("spring.datasource.url", FreshPostgresDatabase.create(),
+                "spring.datasource.username", FreshPostgresDatabase.user(),
+                "spring.datasource.password", FreshPostgresDatabase.password());
+        // without a job executor the start certainly waits as a job when the desk dies: the 201 is all there was
+        desk = DeskProcess.start("answers", workDir, settings(database, false));
+        String email = uniqueEmail();
+        HttpResponse<String> created = send(post("/api/requests", """
+                {"type":"ERASURE","fullName":"Mia Example","email":"%s","country":"IT"}""".formatted(email))
+                .header("Content-Type", "application/json"));
+        assertThat(created.statusCode()).isEqualTo(201);
+        String reference = json.readTree(created.body()).get("reference").asText();
+        desk.kill();
+        assertThat(subjectsTo(email)).as("nothing was sent before the kill").isEmpty();
+
+        desk = DeskProcess.start("carries-on", workDir, settings(database, true));
+
+        awaitMail(email, "We received your privacy request " + reference);
+        awaitMail(email, "Please confirm your privacy request " + reference);
+        assertThat(staff("operator", "/api/requests/" + reference).get("status").asText()).isEqualTo("AWAITING_VERIFICATION");
+        assertThat(subjectsTo(email)).as("each mail once").containsExactlyInAnyOrder(
+                "We received your privacy request " + reference, "Please confirm your privacy request " + reference);
     }
 
     private void survivesHardKills(Map<String, String> database) throws Exception {
