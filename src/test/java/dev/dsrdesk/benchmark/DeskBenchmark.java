@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +20,9 @@ import java.util.Map;
 /**
  * The benchmark harness: the packaged desk started on each database, its footprint read after start-up, intake
  * driven by concurrent clients over real HTTP, requests driven end to end and the bare engine floor driven the same
- * way, its footprint read again; a table printed and written as JSON and Markdown. Scenario 3 of issue 8 (queues at
- * 100,000 tasks) is not built yet.
+ * way, its footprint read again; a table printed and written as JSON and Markdown. Intake is measured beside its floor,
+ * the bare engine starting a process of the same start shape through /engine-rest, closed loop (saturation) and open
+ * loop (fixed arrival rates), in the same run: only ratios from one run hold on a shared machine.
  */
 final class DeskBenchmark {
 
@@ -39,8 +41,21 @@ final class DeskBenchmark {
             DeskProcess desk = DeskProcess.start("desk-" + database, workDir, node);
             try {
                 Footprint started = Footprint.of(desk);
-                LoadFigures intake = IntakeLoad.run(desk.baseUrl(), settings.clients(), settings.duration());
+                new EndToEnd.Rest(desk.baseUrl()).deploy("intake-floor.bpmn");
+                IntakeLoad.Target deskIntake = IntakeLoad.Target.desk(desk.baseUrl());
+                IntakeLoad.Target floorIntake = IntakeLoad.Target.floor(desk.baseUrl());
+                LoadFigures intake = IntakeLoad.closedLoop(deskIntake, settings.clients(), settings.duration());
                 double drainSeconds = EndToEnd.drain(desk.baseUrl());
+                LoadFigures intakeFloor = IntakeLoad.closedLoop(floorIntake, settings.clients(), settings.duration());
+                EndToEnd.drain(desk.baseUrl());
+                List<OpenLoopRow> openLoop = new ArrayList<>();
+                for (int rate : settings.openLoopRates()) {
+                    IntakeLoad.OpenLoopFigures atRate = IntakeLoad.openLoop(deskIntake, rate, settings.openLoopDuration());
+                    EndToEnd.drain(desk.baseUrl());
+                    IntakeLoad.OpenLoopFigures floorAtRate = IntakeLoad.openLoop(floorIntake, rate, settings.openLoopDuration());
+                    EndToEnd.drain(desk.baseUrl());
+                    openLoop.add(new OpenLoopRow(rate, atRate, floorAtRate));
+                }
                 // -Ddsr.bench.requests=0 measures intake (and queues) only
                 double closedPerSecond = settings.requests() == 0 ? Double.NaN
                         : EndToEnd.desk(desk.baseUrl(), smtp, settings.requests(), settings.drivers());
@@ -50,7 +65,7 @@ final class DeskBenchmark {
                         ? QueuesAtScale.run(desk.baseUrl(), node.get("spring.datasource.url"), settings.openTasks()) : null;
                 Footprint loaded = Footprint.of(desk);
                 rows.add(new Row(database, desk.startup().toMillis() / 1000.0, started.heapMegabytes(), started.residentMegabytes(),
-                        intake, drainSeconds, closedPerSecond, floorPerSecond, floorPerSecond / closedPerSecond, queues,
+                        intake, intakeFloor, intake.perSecond() / intakeFloor.perSecond(), openLoop, drainSeconds, closedPerSecond, floorPerSecond, floorPerSecond / closedPerSecond, queues,
                         loaded.heapMegabytes(), loaded.residentMegabytes()));
             } finally {
                 desk.kill();
@@ -82,7 +97,7 @@ final class DeskBenchmark {
 
     /** What to run: from system properties dsr.bench.* (clients, seconds, databases), with the issue's defaults. */
     record Settings(int clients, Duration duration, int requests, int drivers, List<String> databases, int openTasks,
-                    List<String> queueDatabases, Path output) {
+                    List<String> queueDatabases, List<Integer> openLoopRates, Duration openLoopDuration, Path output) {
 
         static Settings fromSystemProperties(int defaultClients, int defaultSeconds, String defaultDatabases) {
             return new Settings(Integer.getInteger("dsr.bench.clients", defaultClients),
@@ -91,13 +106,20 @@ final class DeskBenchmark {
                     List.of(System.getProperty("dsr.bench.databases", defaultDatabases).split(",")),
                     Integer.getInteger("dsr.bench.open-tasks", 100_000),
                     List.of(System.getProperty("dsr.bench.queue-databases", "postgresql").split(",")),
+                    Arrays.stream(System.getProperty("dsr.bench.open-loop-rates", "50,100,200").split(","))
+                            .map(String::strip).filter(rate -> !rate.isEmpty()).map(Integer::valueOf).toList(),
+                    Duration.ofSeconds(Integer.getInteger("dsr.bench.open-loop-seconds", 20)),
                     Path.of(System.getProperty("dsr.bench.output", "target/benchmark")));
         }
     }
 
     record Row(String database, double startupSeconds, double heapAfterStartMb, double rssAfterStartMb, LoadFigures intake,
-               double backlogDrainSeconds, double closedPerSecond, double floorClosedPerSecond, double costOverFloor,
+               LoadFigures intakeFloor, double intakeOverFloor, List<OpenLoopRow> openLoop, double backlogDrainSeconds, double closedPerSecond, double floorClosedPerSecond, double costOverFloor,
                QueuesAtScale.Figures queues, double heapAfterLoadMb, double rssAfterLoadMb) {
+    }
+
+    /** The desk's intake and its floor at one fixed arrival rate. */
+    record OpenLoopRow(int ratePerSecond, IntakeLoad.OpenLoopFigures desk, IntakeLoad.OpenLoopFigures floor) {
     }
 
     record Report(String ranAt, String machine, int clients, long seconds, int requests, int drivers, List<Row> rows) {
@@ -107,14 +129,27 @@ final class DeskBenchmark {
             table.append("Ran ").append(ranAt).append(" on ").append(machine).append("; intake: ").append(clients)
                     .append(" clients for ").append(seconds).append(" s each; end to end: ").append(requests)
                     .append(" requests by ").append(drivers).append(" drivers, then the engine floor the same way.\n\n");
-            table.append("| database | healthy in (s) | heap after start (MB) | RSS after start (MB) | intake (req/s) | p50 (ms) | p95 (ms) | p99 (ms) | errors | intake's jobs done after (s) | closed/s | floor closed/s | cost × floor | heap after load (MB) | RSS after load (MB) |\n");
-            table.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+            table.append("| database | healthy in (s) | heap after start (MB) | RSS after start (MB) | intake (req/s) | intake floor (req/s) | intake × floor | p50 (ms) | p95 (ms) | p99 (ms) | floor p99 (ms) | errors | intake's jobs done after (s) | closed/s | floor closed/s | cost × floor | heap after load (MB) | RSS after load (MB) |\n");
+            table.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
             for (Row row : rows) {
-                table.append(String.format(Locale.ROOT, "| %s | %.1f | %.0f | %.0f | %.0f | %.1f | %.1f | %.1f | %d | %.0f | %.2f | %.2f | %.1f | %.0f | %.0f |%n",
+                table.append(String.format(Locale.ROOT, "| %s | %.1f | %.0f | %.0f | %.0f | %.0f | %.2f | %.1f | %.1f | %.1f | %.1f | %d | %.0f | %.2f | %.2f | %.1f | %.0f | %.0f |%n",
                         row.database(), row.startupSeconds(), row.heapAfterStartMb(), row.rssAfterStartMb(),
-                        row.intake().perSecond(), row.intake().p50Millis(), row.intake().p95Millis(), row.intake().p99Millis(),
-                        row.intake().errors(), row.backlogDrainSeconds(), row.closedPerSecond(), row.floorClosedPerSecond(), row.costOverFloor(),
-                        row.heapAfterLoadMb(), row.rssAfterLoadMb()));
+                        row.intake().perSecond(), row.intakeFloor().perSecond(), row.intakeOverFloor(),
+                        row.intake().p50Millis(), row.intake().p95Millis(), row.intake().p99Millis(), row.intakeFloor().p99Millis(),
+                        row.intake().errors() + row.intakeFloor().errors(), row.backlogDrainSeconds(), row.closedPerSecond(),
+                        row.floorClosedPerSecond(), row.costOverFloor(), row.heapAfterLoadMb(), row.rssAfterLoadMb()));
+            }
+            table.append("\n| database | arrivals (req/s) | desk answered (req/s) | desk p50 / p95 / p99 (ms) | floor answered (req/s) | floor p50 / p95 / p99 (ms) | p99 × floor | errors |\n");
+            table.append("|---|---|---|---|---|---|---|---|\n");
+            for (Row row : rows) {
+                for (OpenLoopRow rate : row.openLoop()) {
+                    LoadFigures desk = rate.desk().figures();
+                    LoadFigures floor = rate.floor().figures();
+                    table.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.1f / %.1f / %.1f | %.0f | %.1f / %.1f / %.1f | %.1f | %d |%n",
+                            row.database(), rate.ratePerSecond(), rate.desk().achievedPerSecond(), desk.p50Millis(), desk.p95Millis(),
+                            desk.p99Millis(), rate.floor().achievedPerSecond(), floor.p50Millis(), floor.p95Millis(), floor.p99Millis(),
+                            desk.p99Millis() / floor.p99Millis(), desk.errors() + floor.errors()));
+                }
             }
             table.append("\n| database | open tasks | Rome's filter: count p50 / p95 (ms) | first page by due date p50 / p95 (ms) | dashboard p50 / p95 (ms) |\n");
             table.append("|---|---|---|---|---|\n");
