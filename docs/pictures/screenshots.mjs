@@ -1,5 +1,6 @@
 // Starts the packaged desk on its embedded defaults (demo profile, H2, dev mailbox) in a temporary directory,
 // walks a request through intake, verification, triage and the entities' answers, and photographs the public page,
+// the request page of a request the operator asked a question about,
 // the triage and review forms in Tasklist, the access report on a phone and the managers' dashboard into
 // docs/images/. The desk is stopped at the end, also on failure.
 import { spawn, spawnSync } from 'node:child_process';
@@ -27,9 +28,18 @@ export async function takeScreenshots() {
     });
     // a second request, left unconfirmed, so the dashboard shows more than one state
     await submitRequest(desk.url, { type: 'ERASURE', fullName: 'Giulia Bianchi', email: 'giulia.bianchi@example.com', country: 'IT' });
+    // a third, on which the operator asks the requester a question instead of deciding
+    const asked = await submitRequest(desk.url, { type: 'RECTIFICATION', fullName: 'Luca Verdi', email: 'luca.verdi@example.com',
+      country: 'IT', details: 'My address is wrong in your records.' });
     await withBrowser(async (browser) => {
       await publicPage(browser, desk.url);
       await confirmByMail(browser, desk.url, reference);
+      await confirmByMail(browser, desk.url, asked);
+      await complete(desk.url, await waitForTask(desk.url, asked, 'operator', 'Task_TriageRequest'), 'operator', {
+        askRequester: { value: true }, questionAboutIdentity: { value: false },
+        question: { value: 'Which address should we correct: the delivery address or the billing address?' },
+      });
+      await requestPage(browser, desk.url, asked);
       const triage = await waitForTask(desk.url, reference, 'operator', 'Task_TriageRequest');
       await tasklistForm(browser, desk.url, triage, reference, 'operator', 'Triage the request', 'tasklist-triage-form');
       await complete(desk.url, triage, 'operator', { decision: { value: 'ACCEPT' } });
@@ -212,6 +222,25 @@ async function signInToTasklist(page, url, user) {
   if (!response.ok()) throw new Error(`Tasklist login answered ${response.status()}`);
 }
 
+// The request's own page, opened from the question mail in the dev mailbox, on a desktop and on a phone.
+async function requestPage(browser, url, reference) {
+  const link = await poll(`the question mail of ${reference}`, async () => {
+    const mailbox = await (await fetch(`${url}/dev/mailbox`)).text();
+    const mail = mailbox.split('<article').find((article) => article.includes(`A question about your privacy request ${reference}`));
+    const token = mail?.match(/\/request\?token=([A-Za-z0-9_-]+)/);
+    return token && `${url}/request?token=${token[1]}`;
+  });
+  for (const [name, viewport] of [['request-page', desktop], ['request-page-phone', phone]]) {
+    const context = await browser.newContext({ viewport, deviceScaleFactor: viewport === phone ? 2 : 1, isMobile: viewport === phone });
+    const page = await context.newPage();
+    await page.goto(link);
+    await page.locator('blockquote.question').waitFor();
+    await page.locator('#answer').fill('The delivery address: it should be Via Roma 12, not Via Roma 21.');
+    await shoot(page, name, { fullPage: true });
+    await context.close();
+  }
+}
+
 async function dashboard(browser, url) {
   const context = await browser.newContext({ viewport: desktop, extraHTTPHeaders: { Authorization: basic('manager') } });
   const page = await context.newPage();
@@ -222,8 +251,8 @@ async function dashboard(browser, url) {
   await context.close();
 }
 
-async function shoot(page, name) {
-  await page.screenshot({ path: join(images, `${name}.png`) });
+async function shoot(page, name, options = {}) {
+  await page.screenshot({ path: join(images, `${name}.png`), ...options });
   console.log(`screenshot docs/images/${name}.png`);
 }
 

@@ -47,6 +47,14 @@ public abstract class DeskOverHttp {
 
     /** Submits over the API, confirms from the mail and accepts at triage; returns the reference. */
     public String acceptedRequest(String type, String email) throws Exception {
+        String reference = verifiedRequest(type, email);
+        completeTask("operator", awaitTasks("operator", reference, "Task_TriageRequest", 1).get(0),
+                "{\"decision\":{\"value\":\"ACCEPT\"}}", 204);
+        return reference;
+    }
+
+    /** Submits over the API and confirms from the mail, as the requester does; returns the reference. */
+    public String verifiedRequest(String type, String email) throws Exception {
         HttpResponse<String> created = send(post("/api/requests", """
                 {"type":"%s","fullName":"Mia Example","email":"%s","country":"BR"}""".formatted(type, email))
                 .header("Content-Type", "application/json"));
@@ -56,8 +64,6 @@ public abstract class DeskOverHttp {
         String session = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
         send(post("/verify", form(Map.of("token", link.getRawQuery().substring("token=".length()), "_csrf", csrf(page.body()))))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", session));
-        completeTask("operator", awaitTasks("operator", reference, "Task_TriageRequest", 1).get(0),
-                "{\"decision\":{\"value\":\"ACCEPT\"}}", 204);
         return reference;
     }
 
