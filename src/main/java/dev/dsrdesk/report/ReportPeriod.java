@@ -45,6 +45,11 @@ public record ReportPeriod(LocalDate from, LocalDate to, boolean wholeYear) {
         return wholeYear ? String.valueOf(from.getYear()) : from + " to " + to;
     }
 
+    /** "in 2026", "from 2026-01-01 to 2026-03-31": ISO dates, as in the address and the CSV. */
+    public String heading() {
+        return wholeYear ? "in " + from.getYear() : "from " + from + " to " + to;
+    }
+
     public String fileName() {
         return wholeYear ? String.valueOf(from.getYear()) : from + "_" + to;
     }
