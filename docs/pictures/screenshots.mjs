@@ -1,7 +1,8 @@
 // Starts the packaged desk on its embedded defaults (demo profile, H2, dev mailbox) in a temporary directory,
 // walks a request through intake, verification, triage and the entities' answers, and photographs the public page,
 // the request page of a request the operator asked a question about,
-// the triage and review forms in Tasklist, the access report on a phone and the managers' dashboard into
+// the triage and review forms in Tasklist, the access report on a phone, the managers' dashboard and the report
+// (with a year of demo history) into
 // docs/images/. The desk is stopped at the end, also on failure.
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -50,6 +51,7 @@ export async function takeScreenshots() {
       await tasklistForm(browser, desk.url, review, reference, 'reviewer', 'Review the response', 'tasklist-review-form');
       await accessReportOnPhone(browser, desk.url, reference);
       await dashboard(browser, desk.url);
+      await report(browser, desk.url);
     });
     await desk.stop({ keepFiles: false });
   } catch (error) {
@@ -85,7 +87,9 @@ async function startDesk(jar) {
   const log = join(dir, 'desk.log');
   const out = createWriteStream(log);
   console.log(`starting ${jar} on ${url} in ${dir} ...`);
-  const java = spawn('java', ['-jar', jar, `--server.port=${port}`, `--dsr.links.public-base-url=${url}`],
+  // a year of made-up, ended requests (DEMO-…, nobody's data) so the report has figures to draw
+  const java = spawn('java', ['-jar', jar, `--server.port=${port}`, `--dsr.links.public-base-url=${url}`,
+    '--dsr.demo.history-months=12'],
     { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
   java.stdout.pipe(out);
   java.stderr.pipe(out);
@@ -248,6 +252,17 @@ async function dashboard(browser, url) {
   if (!response.ok()) throw new Error(`/dashboard answered ${response.status()}`);
   await page.locator('#open-total').waitFor();
   await shoot(page, 'dashboard');
+  await context.close();
+}
+
+async function report(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1500 },
+    extraHTTPHeaders: { Authorization: basic('manager') } });
+  const page = await context.newPage();
+  const response = await page.goto(`${url}/reports`);
+  if (!response.ok()) throw new Error(`/reports answered ${response.status()}`);
+  await page.locator('#chart-weekly').waitFor();
+  await shoot(page, 'reports');
   await context.close();
 }
 

@@ -14,7 +14,7 @@ class LanguageConfiguration implements WebMvcConfigurer {
 
     /** Only the pages a requester reads take a choice; the API and staff screens ignore the parameter. */
     private static final String[] REQUESTER_PAGES = {"/", "/requests", "/submitted/*", "/verify", "/download"};
-    private static final String[] STAFF_PAGES = {"/staff/**", "/dashboard", "/dashboard/**", "/dev/mailbox", "/processor-answer"};
+    private static final String[] STAFF_PAGES = {"/staff/**", "/dashboard", "/dashboard/**", "/reports", "/reports/**", "/dev/mailbox", "/processor-answer"};
 
     @Bean(DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)
     LocaleResolver localeResolver() {

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * reference is known at insert time (it is NOT NULL and unique). Portable across H2 and PostgreSQL.
  */
 @Component
-class RequestNumbers {
+public class RequestNumbers {
 
     private static final String SEQUENCE = "data_subject_request_seq";
 
@@ -24,7 +24,7 @@ class RequestNumbers {
         this.nextValueSql = dialect.getSequenceSupport().getSequenceNextValString(SEQUENCE);
     }
 
-    long next() {
+    public long next() {
         return ((Number) entityManager.createNativeQuery(nextValueSql).getSingleResult()).longValue();
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * In the {@code prod} profile the desk refuses to start while a development default is in use: the admin
- * password, demo users, the embedded H2 database, the dev mailbox, the development suppression key.
+ * password, demo users, the demo history, the embedded H2 database, the dev mailbox, the development suppression key.
  * It runs before anything else starts, so nothing is created with a default secret.
  */
 public class ProductionSafety implements EnvironmentPostProcessor {
@@ -29,6 +29,9 @@ public class ProductionSafety implements EnvironmentPostProcessor {
         }
         if (environment.getProperty("dsr.demo-users.enabled", Boolean.class, false)) {
             problems.add("dsr.demo-users.enabled must be false: demo users have a documented password");
+        }
+        if (environment.getProperty("dsr.demo.history-months", Integer.class, 0) != 0) {
+            problems.add("dsr.demo.history-months must be 0: the made-up history belongs to demos, not to a desk's records");
         }
         String url = environment.getProperty("spring.datasource.url", "");
         if (url.startsWith("jdbc:h2:")) {

@@ -47,7 +47,7 @@ public class SecurityConfiguration {
             "/swagger-ui/**"};
 
     /** The pages staff open in a browser: the webapps' sign-in holds here, and a browser is sent to it. */
-    static final RequestMatcher STAFF_PAGES = SignInEntryPoint.anyOf("/dashboard", "/dashboard/**", "/staff/**");
+    static final RequestMatcher STAFF_PAGES = SignInEntryPoint.anyOf("/dashboard", "/dashboard/**", "/reports", "/reports/**", "/staff/**");
 
     /** Whether the caller is signed in as a privacy desk operator (group dpo). */
     public static boolean isOperator(Authentication caller) {
@@ -104,7 +104,7 @@ public class SecurityConfiguration {
                             .requestMatchers(HttpMethod.POST, "/api/requests/*/unlink", "/api/requests/*/extension").hasAuthority(DPO)
                             .requestMatchers("/api/requests/*/audit", "/api/requests/*/audit.csv").hasAuthority(DPO)
                             .requestMatchers("/staff/**").hasAuthority(DPO)
-                            .requestMatchers("/dashboard", "/dashboard/**", "/actuator/prometheus").hasAnyAuthority(DPO, MANAGERS)
+                            .requestMatchers("/dashboard", "/dashboard/**", "/reports", "/reports/**", "/actuator/prometheus").hasAnyAuthority(DPO, MANAGERS)
                             .requestMatchers("/api/**").hasAnyAuthority(DPO, MANAGERS)
                             // staff only, docs/security.md says why
                             .requestMatchers(HttpMethod.GET, API_DOCS).hasAnyAuthority(DPO, MANAGERS, ADMINISTRATORS)

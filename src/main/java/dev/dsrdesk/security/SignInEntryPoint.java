@@ -37,7 +37,7 @@ final class SignInEntryPoint implements AuthenticationEntryPoint {
     private final RequestMatcher pages;
     private final RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
     // the API's description is read with Basic credentials too, so that Swagger UI's "Try it out" can send them
-    private final RequestMatcher staff = new OrRequestMatcher(anyOf("/api/**", "/staff/**", "/dashboard", "/dashboard/**",
+    private final RequestMatcher staff = new OrRequestMatcher(anyOf("/api/**", "/staff/**", "/dashboard", "/dashboard/**", "/reports", "/reports/**",
             "/actuator/**", "/dev/**"), anyOf(SecurityConfiguration.API_DOCS));
     private final RequestMatcher browser;
     private final String signInPath;

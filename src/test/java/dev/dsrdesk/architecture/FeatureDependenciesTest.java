@@ -52,7 +52,8 @@ class FeatureDependenciesTest {
             Map.entry("suppression", Set.of("request")),
             Map.entry("tracking", Set.of("deadline", "fulfilment", "request")),
             Map.entry("dashboard", Set.of("export", "notification", "process", "registry", "request")),
-            Map.entry("retention", Set.of("audit", "request")));
+            Map.entry("retention", Set.of("audit", "request")),
+            Map.entry("report", Set.of("export", "registry", "request")));
 
     private static final JavaClasses DESK = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -209,6 +209,13 @@ class AuthorizationMatrixTest {
             operator          GET     /dashboard                                                             allowed
             manager           GET     /dashboard/requests.csv                                                allowed
             trento            GET     /dashboard/requests.csv                                                refused
+            anonymous         GET     /reports                                                               refused
+            rome              GET     /reports?year=2026                                                     refused
+            manager           GET     /reports                                                               allowed
+            operator          GET     /reports?year=2026                                                     allowed
+            manager           GET     /reports/report.csv                                                    allowed
+            pleasant-hill     GET     /reports/report.csv                                                    refused
+            anonymous         GET     /reports/report.csv?year=2026                                          refused
             rome              GET     /actuator/prometheus                                                   refused
             manager           GET     /actuator/prometheus                                                   allowed
             anonymous         GET     /actuator/prometheus                                                   refused

@@ -19,6 +19,7 @@ class ProductionSafetyTest {
         StandardEnvironment environment = environment(Map.of(
                 "camunda.bpm.admin-user.password", "admin",
                 "dsr.demo-users.enabled", "true",
+                "dsr.demo.history-months", "12",
                 "spring.datasource.url", "jdbc:h2:file:./data/dsr-desk",
                 "dsr.suppression.hash-key", ProductionSafety.DEV_SUPPRESSION_KEY));
         environment.setActiveProfiles("prod");
@@ -27,6 +28,7 @@ class ProductionSafetyTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("camunda.bpm.admin-user.password")
                 .hasMessageContaining("dsr.demo-users.enabled")
+                .hasMessageContaining("dsr.demo.history-months")
                 .hasMessageContaining("spring.datasource.url")
                 .hasMessageContaining("spring.mail.host")
                 .hasMessageContaining("dsr.suppression.hash-key");

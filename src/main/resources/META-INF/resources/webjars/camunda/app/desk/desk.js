@@ -18,10 +18,10 @@ export const deskRoot = appRoot.replace(/\/[^/]*$/, '');
 export const engine = (window.location.pathname.match(/\/app\/[\w-]+\/([\w-]+)\//) || [])[1] || 'default';
 
 /**
- * The desk's pages a person may be sent back to after signing in: a plain path under /dashboard or /staff, whose
+ * The desk's pages a person may be sent back to after signing in: a plain path under /dashboard, /reports or /staff, whose
  * segments are letters, digits, '-', '_' and '.' and never start with '.' (no '..'); nothing else.
  */
-const DESK_PAGE = /^\/(dashboard|staff)(\/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*$/;
+const DESK_PAGE = /^\/(dashboard|reports|staff)(\/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*$/;
 
 export function deskPage(path) {
   return typeof path === 'string' && DESK_PAGE.test(path) ? path : null;
