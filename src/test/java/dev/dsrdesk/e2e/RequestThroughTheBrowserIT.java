@@ -280,65 +280,6 @@ class RequestThroughTheBrowserIT extends DeskOverHttp {
     }
 
     @Test
-    void anOperatorAsksTheRequesterInTasklistAndGoesOnWithTheAnswerGivenOnTheRequestPage() throws Exception {
-        String email = uniqueEmail();
-        // the public form and the link are walked in the journey above: here the request arrives confirmed
-        String ref = verifiedRequest("ERASURE", email);
-        String question = "Which of your two accounts should we erase: the newsletter one or the shop one?";
-        String answer = "Only the newsletter account, please.";
-        try (Browser browser = Browser.open(SCREENSHOTS.resolve("question"))) {
-            Tasklist tasklist = new Tasklist(browser, baseUrl());
-            awaitTasks("operator", ref, "Task_TriageRequest", 1);
-            browser.step("operator-signs-in-to-tasklist", () -> tasklist.signIn("operator", "demo"));
-
-            String[] taskId = new String[1];
-            browser.step("operator-asks-the-requester-instead-of-deciding", () -> {
-                taskId[0] = tasklist.open("Triage ERASURE request " + ref);
-                tasklist.claim();
-                tasklist.choose("Ask the requester a question before deciding (the request waits for the answer, then comes back here)");
-                tasklist.fill("Question to the requester", question);
-                tasklist.complete();
-                awaitCompleted(taskId[0]);
-            });
-            assertThat(staff("operator", "/api/requests/" + ref).get("status").asText()).isEqualTo("AWAITING_REQUESTER");
-
-            String page = onlyLink(awaitMail(email, "A question about your privacy request " + ref), "/request?token=");
-            browser.nextPerson();
-            browser.step("requester-opens-the-request-page-from-the-question-mail", () -> {
-                browser.open(page);
-                assertThat(browser.visible(By.cssSelector("blockquote.question")).getText()).isEqualTo(question);
-                assertThat(browser.visible(By.tagName("main")).getText()).contains(ref).doesNotContain(email);
-                Accessibility.assertNoSeriousViolations(browser, "the request page with a question");
-            });
-
-            browser.step("requester-answers-on-the-page", () -> {
-                browser.visible(By.id("answer")).sendKeys(answer);
-                browser.clickable(By.xpath("//button[normalize-space(.)='Send my answer']")).click();
-                assertThat(browser.visible(By.cssSelector("[role=status]")).getText())
-                        .isEqualTo("Thank you: your answer reached our privacy team.");
-                assertThat(browser.all(By.id("answer"))).as("nothing left to answer").isEmpty();
-                Accessibility.assertNoSeriousViolations(browser, "the request page after the answer");
-            });
-
-            awaitTasks("operator", ref, "Task_TriageRequest", 1);
-            browser.nextPerson();
-            browser.step("operator-signs-in-again", () -> tasklist.signIn("operator", "demo"));
-
-            browser.step("operator-sees-the-answer-in-the-triage-task-and-accepts", () -> {
-                taskId[0] = tasklist.open("Triage ERASURE request " + ref);
-                assertThat(tasklist.field("Questions to the requester and their answers")).contains(question).contains(answer);
-                tasklist.claim();
-                tasklist.choose("Accept: ask every entity to act");
-                tasklist.complete();
-                awaitCompleted(taskId[0]);
-            });
-        }
-        awaitTasks("operator", ref, "Task_FulfilEntityStep", 5);
-        assertThat(staff("operator", "/api/requests/" + ref).get("status").asText()).as("the request went on")
-                .isEqualTo("IN_FULFILMENT");
-    }
-
-    @Test
     void thePublicFormCanBeFilledInAndSentWithTheKeyboardAlone() {
         String email = uniqueEmail();
         try (Browser browser = Browser.open(SCREENSHOTS.resolve("keyboard"))) {
