@@ -280,6 +280,64 @@ class RequestThroughTheBrowserIT extends DeskOverHttp {
     }
 
     @Test
+    void anOperatorAsksTheRequesterInTasklistAndGoesOnWithTheAnswerGivenOnTheRequestPage() throws Exception {
+        String email = uniqueEmail();
+        String ref = verifiedRequest("ERASURE", email);
+        String question = "Which of your accounts should we erase: the newsletter or the shop account?";
+        String answer = "Only the shop account, please.";
+        awaitTasks("operator", ref, "Task_TriageRequest", 1);
+        try (Browser browser = Browser.open(SCREENSHOTS.resolve("question"))) {
+            Tasklist tasklist = new Tasklist(browser, baseUrl());
+            browser.step("operator-signs-in-to-tasklist", () -> tasklist.signIn("operator", "demo"));
+
+            String[] taskId = new String[1];
+            browser.step("operator-asks-a-question-at-triage", () -> {
+                taskId[0] = tasklist.open("Triage ERASURE request " + ref);
+                tasklist.claim();
+                tasklist.choose("Ask the requester a question before deciding (the request waits for the answer, then comes back here)");
+                tasklist.fill("Question to the requester", question);
+                tasklist.complete();
+                awaitCompleted(taskId[0]);
+            });
+            assertThat(staff("operator", "/api/requests/" + ref).get("status").asText()).isEqualTo("AWAITING_REQUESTER");
+            String requestPage = onlyLink(awaitMail(email, "A question about your privacy request " + ref), "/request?token=");
+
+            browser.nextPerson();
+            browser.step("requester-opens-the-request-page", () -> {
+                browser.open(requestPage);
+                assertThat(browser.visible(By.cssSelector("blockquote.question")).getText()).isEqualTo(question);
+                Accessibility.assertNoSeriousViolations(browser, "the request page with a question");
+            });
+
+            browser.step("requester-answers", () -> {
+                browser.visible(By.id("answer")).sendKeys(answer);
+                browser.clickable(By.xpath("//button[normalize-space(.)='Send my answer']")).click();
+                assertThat(browser.visible(By.cssSelector("[role=status]")).getText())
+                        .isEqualTo("Thank you: your answer reached our privacy team.");
+                assertThat(browser.all(By.cssSelector("blockquote.question"))).as("nothing more is asked").isEmpty();
+                Accessibility.assertNoSeriousViolations(browser, "the request page after the answer");
+            });
+
+            awaitTasks("operator", ref, "Task_TriageRequest", 1);
+            browser.nextPerson();
+            browser.step("operator-sees-the-answer-back-in-triage", () -> {
+                tasklist.signIn("operator", "demo");
+                taskId[0] = tasklist.open("Triage ERASURE request " + ref);
+                assertThat(tasklist.field("Questions to the requester and their answers")).contains(question).contains(answer);
+            });
+
+            browser.step("operator-accepts-with-the-answer", () -> {
+                tasklist.claim();
+                tasklist.choose("Accept: ask every entity to act");
+                tasklist.complete();
+                awaitCompleted(taskId[0]);
+            });
+        }
+        awaitTasks("operator", ref, "Task_FulfilEntityStep", 5);
+        assertThat(staff("operator", "/api/requests/" + ref).get("status").asText()).isEqualTo("IN_FULFILMENT");
+    }
+
+    @Test
     void thePublicFormCanBeFilledInAndSentWithTheKeyboardAlone() {
         String email = uniqueEmail();
         try (Browser browser = Browser.open(SCREENSHOTS.resolve("keyboard"))) {
