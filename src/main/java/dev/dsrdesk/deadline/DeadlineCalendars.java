@@ -63,13 +63,15 @@ public final class DeadlineCalendars {
     private static WorkingCalendar entityCalendar(Entity entity) {
         WorkingCalendar calendar;
         if (entity.country() == null) {
-            if (!entity.holidaySubdivisions().isEmpty()) {
-                throw new IllegalStateException("dsr.entities[" + entity.id() + "]: holiday-subdivisions need a country");
+            if (!entity.holidaySubdivisions().isEmpty() || !entity.holidaysNotCounted().isEmpty() || !entity.closedTheDayAfter().isEmpty()) {
+                throw new IllegalStateException("dsr.entities[" + entity.id() + "]: holiday-subdivisions, holidays-not-counted and "
+                        + "closed-the-day-after need a country");
             }
             calendar = WorkingCalendar.weekendsOnly();
         } else {
             try {
-                calendar = WorkingCalendar.of(PublicHolidays.of(entity.country(), entity.holidaySubdivisions()));
+                calendar = WorkingCalendar.of(PublicHolidays.of(entity.country(), entity.holidaySubdivisions(),
+                        new HashSet<>(entity.holidaysNotCounted()), new HashSet<>(entity.closedTheDayAfter())));
             } catch (IllegalArgumentException unknown) {
                 throw new IllegalStateException("dsr.entities[" + entity.id() + "]: " + unknown.getMessage(), unknown);
             }

@@ -28,10 +28,15 @@ public record DueDateReasoning(ClockStart.Event startedBy, LocalDate start,
     }
 
     /** Where the clock starts: the day, and the event that started it. */
-    public record Start(LocalDate day, ClockStart.Event event, Integer pausedDays) {
+    public record Start(LocalDate day, ClockStart.Event event, Integer pausedDays, LocalDate receivedOn) {
 
         public static Start receipt(LocalDate day) {
-            return new Start(day, ClockStart.Event.RECEIPT, null);
+            return new Start(day, ClockStart.Event.RECEIPT, null, day);
+        }
+
+        /** Where a clock that runs from receipt whatever verification takes starts. */
+        Start fromReceipt() {
+            return receipt(receivedOn);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.dsrdesk.deadline;
 import dev.dsrdesk.audit.AuditTrail;
 import dev.dsrdesk.notification.RequesterMail;
 import dev.dsrdesk.notification.RequesterMessage;
+import dev.dsrdesk.request.ClockStart;
 import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.request.Requests;
 import java.time.Clock;
@@ -57,9 +58,12 @@ public class Extensions {
         }
         // the clock's own start (receipt, identity established, or the answer after a pause), as it was reasoned
         DueDateReasoning.Start start = gdpr.map(RegimeDeadline::reasoning)
-                .map(reasoning -> new DueDateReasoning.Start(reasoning.start(), reasoning.startedBy(), reasoning.pausedDays()))
-                .orElseGet(() -> DueDateReasoning.Start.receipt(deadlines.dayOf(deadlines.clockStartsAtVerification()
-                        && request.getVerifiedAt() != null ? request.getVerifiedAt() : request.getReceivedAt())));
+                .map(reasoning -> new DueDateReasoning.Start(reasoning.start(), reasoning.startedBy(), reasoning.pausedDays(),
+                        deadlines.dayOf(request.getReceivedAt())))
+                .orElseGet(() -> deadlines.clockStartsAtVerification() && request.getVerifiedAt() != null
+                        ? new DueDateReasoning.Start(deadlines.dayOf(request.getVerifiedAt()), ClockStart.Event.IDENTITY_ESTABLISHED,
+                                null, deadlines.dayOf(request.getReceivedAt()))
+                        : DueDateReasoning.Start.receipt(deadlines.dayOf(request.getReceivedAt())));
         StatutoryDue extended = statutory.extended(request.getCountry(), request.getRegion(), request.getType().name(),
                 start, months, LocalDate.now(clock));
         request.extend(extended.dueDate(), statutory.toJson(extended.regimes()), reason, operator, clock.instant());

@@ -66,7 +66,8 @@ public final class StatutoryCalendar {
         return deadline(rule, start, null, null);
     }
 
-    private RegimeDeadline deadline(RegimeRule rule, DueDateReasoning.Start start, Period extension, LocalDate extendedOn) {
+    private RegimeDeadline deadline(RegimeRule rule, DueDateReasoning.Start clockStart, Period extension, LocalDate extendedOn) {
+        DueDateReasoning.Start start = rule.runsFromReceipt() ? clockStart.fromReceipt() : clockStart;
         WorkingCalendar calendar = calendars.regime(rule.calendar());
         LocalDate last = start.day().plus(rule.answerPeriod());
         if (extension != null) {

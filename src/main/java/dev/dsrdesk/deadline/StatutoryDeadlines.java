@@ -81,6 +81,6 @@ public class StatutoryDeadlines {
         return new RegimeRule((String) entry.get("regime"), Period.parse((String) entry.get("answerPeriod")),
                 Boolean.TRUE.equals(entry.get("endsOnWorkingDay")), confirm == null ? null : confirm.intValue(),
                 extension == null || extension.isBlank() ? null : Period.parse(extension), (String) entry.get("calendar"),
-                (String) entry.get("basis"));
+                Boolean.TRUE.equals(entry.get("runsFromReceipt")), (String) entry.get("basis"));
     }
 }

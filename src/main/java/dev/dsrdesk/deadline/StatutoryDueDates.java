@@ -1,10 +1,12 @@
 package dev.dsrdesk.deadline;
 
+import dev.dsrdesk.request.ClockStart;
 import dev.dsrdesk.request.DueDates;
 import dev.dsrdesk.request.RequestType;
-import dev.dsrdesk.request.ClockStart;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /** The deadline feature's answer to a request starting its clock: the decision's regimes in the desk's calendar. */
@@ -21,12 +23,30 @@ class StatutoryDueDates implements DueDates {
 
     @Override
     public Due due(String country, String region, RequestType type, ClockStart clockStart) {
+        StatutoryDue due = statutory.due(country, region, type.name(), start(clockStart));
+        return new Due(due.dueDate(), null, statutory.toJson(due.regimes()));
+    }
+
+    @Override
+    public Due restart(String country, String region, RequestType type, ClockStart clockStart, String regimes) {
+        Optional<DueDateReasoning> extension = statutory.fromJson(regimes).stream()
+                .filter(regime -> regime.regime().equals("GDPR")).map(RegimeDeadline::reasoning).filter(Objects::nonNull)
+                .filter(reasoning -> reasoning.extension() != null).findFirst();
+        if (extension.isEmpty()) {
+            return due(country, region, type, clockStart);
+        }
+        DueDateReasoning.Start start = start(clockStart);
+        LocalDate unextended = statutory.due(country, region, type.name(), start).dueDate();
+        StatutoryDue extended = statutory.extended(country, region, type.name(), start,
+                (int) extension.get().extension().toTotalMonths(), extension.get().extendedOn());
+        return new Due(unextended, extended.dueDate(), statutory.toJson(extended.regimes()));
+    }
+
+    private DueDateReasoning.Start start(ClockStart clockStart) {
         LocalDate day = deadlines.dayOf(clockStart.at());
         Integer pausedDays = clockStart.pausedSince() == null ? null
                 : (int) ChronoUnit.DAYS.between(deadlines.dayOf(clockStart.pausedSince()), day);
-        StatutoryDue due = statutory.due(country, region, type.name(),
-                new DueDateReasoning.Start(day, clockStart.event(), pausedDays));
-        return new Due(due.dueDate(), statutory.toJson(due.regimes()));
+        return new DueDateReasoning.Start(day, clockStart.event(), pausedDays, deadlines.dayOf(clockStart.receivedAt()));
     }
 
     @Override

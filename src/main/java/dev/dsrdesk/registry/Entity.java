@@ -15,7 +15,9 @@ import java.util.List;
  * Its steps fall due on its own working days: the public holidays of its {@code country} and of its
  * {@code holidaySubdivisions} (the holiday library's codes, outermost first: {@code [62, rm]} is Lazio, then Rome),
  * and its own closing days — once ({@code closingDays}, company holidays) or every year ({@code yearlyClosingDays},
- * a local holiday the library does not know).
+ * a local holiday the library does not know). Where the library is wrong for the place, {@code holidaysNotCounted}
+ * drops its holidays by key and {@code closedTheDayAfter} closes the day after the holidays named (as the statutory
+ * calendars of {@code dsr.deadlines.calendars} do).
  */
 public record Entity(
         @NotBlank @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*") String id,
@@ -27,7 +29,9 @@ public record Entity(
         List<@Pattern(regexp = "[A-Z][A-Z_]*") String> purposes,
         List<@NotBlank String> holidaySubdivisions,
         List<@NotNull LocalDate> closingDays,
-        List<@NotNull MonthDay> yearlyClosingDays) {
+        List<@NotNull MonthDay> yearlyClosingDays,
+        List<@NotBlank String> holidaysNotCounted,
+        List<@NotBlank String> closedTheDayAfter) {
 
     public Entity {
         dataCategories = dataCategories == null ? List.of() : List.copyOf(dataCategories);
@@ -35,6 +39,8 @@ public record Entity(
         holidaySubdivisions = holidaySubdivisions == null ? List.of() : List.copyOf(holidaySubdivisions);
         closingDays = closingDays == null ? List.of() : List.copyOf(closingDays);
         yearlyClosingDays = yearlyClosingDays == null ? List.of() : List.copyOf(yearlyClosingDays);
+        holidaysNotCounted = holidaysNotCounted == null ? List.of() : List.copyOf(holidaysNotCounted);
+        closedTheDayAfter = closedTheDayAfter == null ? List.of() : List.copyOf(closedTheDayAfter);
     }
 
     /** The Camunda candidate group whose members work this entity's steps. */

@@ -142,10 +142,16 @@ public class DataSubjectRequest {
         this.reference = "DSR-%d-%06d".formatted(receivedAt.atOffset(ZoneOffset.UTC).getYear(), number);
     }
 
-    /** The clock restarted (it starts at verification where the desk is configured so). */
-    public void restartClock(LocalDate dueDate, String regimes) {
-        this.dueDate = dueDate;
-        this.regimes = regimes;
+    /**
+     * The clock restarted (it starts at verification where the desk is configured so): the new dates, the extended one
+     * included where the request was extended before.
+     */
+    public void restartClock(DueDates.Due due) {
+        this.dueDate = due.date();
+        this.regimes = due.regimes();
+        if (extendedDueDate != null && due.extendedDate() != null) {
+            this.extendedDueDate = due.extendedDate();
+        }
     }
 
     /** The clock stands still until the requester answers the desk's question about their identity. */
@@ -156,8 +162,8 @@ public class DataSubjectRequest {
     }
 
     /** The answer arrived: the period runs again, from then ({@link #restartClock}), and the pause is over. */
-    public void resumeClock(LocalDate dueDate, String regimes) {
-        restartClock(dueDate, regimes);
+    public void resumeClock(DueDates.Due due) {
+        restartClock(due);
         clockPausedAt = null;
     }
 

@@ -11,10 +11,19 @@ public interface DueDates {
     /** The statutory date of a request of this type from this place whose clock starts at {@code clockStart}. */
     Due due(String country, String region, RequestType type, ClockStart clockStart);
 
+    /**
+     * The dates again when the clock starts anew ({@code clockStart}) on a request whose clocks are {@code regimes}:
+     * an extension already granted is granted again from the new start, so no date is left behind.
+     */
+    Due restart(String country, String region, RequestType type, ClockStart clockStart, String regimes);
+
     /** Whether the clock starts when the requester's identity is verified rather than at receipt. */
     boolean clockStartsAtVerification();
 
-    /** The date that decides, and every regime behind it as the request keeps them (JSON). */
-    record Due(LocalDate date, String regimes) {
+    /**
+     * The date that decides without an extension, the extended date where one was granted (else null), and every
+     * regime behind them as the request keeps them (JSON).
+     */
+    record Due(LocalDate date, LocalDate extendedDate, String regimes) {
     }
 }

@@ -88,9 +88,9 @@ public class Requests {
     private void verified(DataSubjectRequest request) {
         boolean clockRestarts = dueDates.clockStartsAtVerification();
         if (clockRestarts) {
-            DueDates.Due due = dueDates.due(request.getCountry(), request.getRegion(), request.getType(),
-                    ClockStart.identityEstablished(request.getVerifiedAt()));
-            request.restartClock(due.date(), due.regimes());
+            DueDates.Due due = dueDates.restart(request.getCountry(), request.getRegion(), request.getType(),
+                    ClockStart.identityEstablished(request.getVerifiedAt(), request.getReceivedAt()), request.getRegimes());
+            request.restartClock(due);
         }
         request.moveTo(RequestStatus.IN_TRIAGE);
         repository.save(request);
@@ -120,9 +120,9 @@ public class Requests {
         if (request.getClockPausedAt() == null) {
             return;
         }
-        DueDates.Due due = dueDates.due(request.getCountry(), request.getRegion(), request.getType(),
-                ClockStart.answerReceived(answeredAt, request.getClockPausedAt()));
-        request.resumeClock(due.date(), due.regimes());
+        DueDates.Due due = dueDates.restart(request.getCountry(), request.getRegion(), request.getType(),
+                ClockStart.answerReceived(answeredAt, request.getClockPausedAt(), request.getReceivedAt()), request.getRegimes());
+        request.resumeClock(due);
         repository.save(request);
         events.publishEvent(new StatutoryClockRestarted(reference, request.getDueDate()));
     }

@@ -32,6 +32,8 @@ class ClockStartsAtVerificationTest {
     @Autowired Requests requests;
     @Autowired ManagementService management;
     @Autowired DeadlineCalendars calendars;
+    @Autowired StatutoryDeadlines statutory;
+    @Autowired Extensions extensions;
 
     @Test
     void theDueDateIsCountedFromVerification() {
@@ -74,6 +76,49 @@ class ClockStartsAtVerificationTest {
                     .isEqualTo(calendars.entity(entity).onOrBefore(verified))
                     .isAfter(provisional);
         }
+    }
+
+    @Test
+    void lgpdsFifteenDaysStillRunFromReceiptWhenIdentityIsEstablishedLater() {
+        LocalDate received = LocalDate.now(ROME).minusDays(5);
+        DataSubjectRequest request = desk.enteredByStaff("ACCESS", DeskDriver.uniqueEmail(), "POST", received.toString());
+
+        establishIdentity(request);
+
+        DataSubjectRequest verified = requests.byReference(request.getReference());
+        RegimeDeadline lgpd = regime(verified, "LGPD");
+        assertThat(lgpd.dueDate()).as("LGPD Art. 19 II counts from the request").isEqualTo(brazilian(received.plusDays(15)));
+        assertThat(lgpd.reasoning().startedBy()).isEqualTo(dev.dsrdesk.request.ClockStart.Event.RECEIPT);
+        assertThat(regime(verified, "GDPR").reasoning().startedBy()).isEqualTo(dev.dsrdesk.request.ClockStart.Event.IDENTITY_ESTABLISHED);
+        assertThat(verified.getDueDate()).as("the earlier date decides").isEqualTo(lgpd.dueDate());
+    }
+
+    @Test
+    void anExtensionGrantedBeforeIdentityIsEstablishedIsCountedAgainFromIt() {
+        LocalDate received = LocalDate.now(ROME).minusDays(5);
+        DataSubjectRequest request = desk.enteredByStaff("ERASURE", DeskDriver.uniqueEmail(), "POST", received.toString());
+        extensions.extend(request.getReference(), 2, "Records across five affiliates", "operator");
+        LocalDate extendedFromReceipt = requests.byReference(request.getReference()).effectiveDueDate();
+
+        establishIdentity(request);
+
+        DataSubjectRequest verified = requests.byReference(request.getReference());
+        RegimeDeadline gdpr = regime(verified, "GDPR");
+        assertThat(verified.effectiveDueDate()).as("three months from the day identity was established")
+                .isEqualTo(gdpr.dueDate()).isAfter(extendedFromReceipt);
+        assertThat(gdpr.reasoning().extension()).isEqualTo(java.time.Period.ofMonths(2));
+        assertThat(gdpr.reasoning().startedBy()).isEqualTo(dev.dsrdesk.request.ClockStart.Event.IDENTITY_ESTABLISHED);
+        assertThat(statutory.deciding(verified.getRegimes(), verified.effectiveDueDate())).as("the date keeps its reason").isPresent();
+        assertThat(endOf(timer(request, DeadlineTimers.BREACH))).as("the breach marker follows").isEqualTo(verified.effectiveDueDate());
+    }
+
+    private RegimeDeadline regime(DataSubjectRequest request, String regime) {
+        return statutory.fromJson(request.getRegimes()).stream().filter(deadline -> deadline.regime().equals(regime))
+                .findFirst().orElseThrow();
+    }
+
+    private LocalDate brazilian(LocalDate day) {
+        return calendars.regime("brazil").onOrAfter(day);
     }
 
     private void establishIdentity(DataSubjectRequest request) {

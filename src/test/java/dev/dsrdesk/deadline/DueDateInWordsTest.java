@@ -53,7 +53,7 @@ class DueDateInWordsTest {
     @Test
     void anAnswerAfterAPauseSaysHowLongTheClockStoodStill() {
         RegimeDeadline gdpr = CALENDAR.due(rules("IT", null, "ACCESS"),
-                new DueDateReasoning.Start(LocalDate.parse("2026-12-05"), ClockStart.Event.ANSWER_RECEIVED, 3)).regimes().get(0);
+                new DueDateReasoning.Start(LocalDate.parse("2026-12-05"), ClockStart.Event.ANSWER_RECEIVED, 3, LocalDate.parse("2026-11-20"))).regimes().get(0);
 
         assertThat(words.in(gdpr, Locale.ENGLISH)).hasValue("paused 3 days while waiting for the requester’s answer → "
                 + "answer received 5 December 2026 → one month → 5 January 2027 (Tuesday, a working day)");

@@ -27,7 +27,8 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * A question about the requester's identity stops the statutory clock ({@code dsr.deadlines.identity-questions-pause-clock},
  * on by default: EDPB Guidelines 01/2022 on the right of access, read with GDPR Art. 12(3) and 12(6)); the answer starts
- * the whole period again, counted in the law's calendar. Other questions leave the clock running.
+ * the whole GDPR period again, counted in Italy's calendar (the CCPA's and LGPD's run from receipt: StatutoryCalendarTest).
+ * Other questions leave the clock running.
  */
 @DeskTest
 class IdentityQuestionPausesClockTest {
@@ -45,8 +46,8 @@ class IdentityQuestionPausesClockTest {
             IT, ACCESS,  2026-11-20T10:00:00Z, 2026-12-21, one month ends on Sunday 20 December: the next working day
             IT, ERASURE, 2027-03-31T10:00:00Z, 2027-04-30, 31 March plus one month: the month's last day
             IT, ACCESS,  2026-12-01T10:00:00Z, 2027-01-04, 1 January is a public holiday and 2-3 January a weekend
-            BR, ACCESS,  2027-04-06T12:00:00Z, 2027-04-22, LGPD's 15 days end on Tiradentes (Wednesday 21 April)
-            BR, ACCESS,  2026-11-05T12:00:00Z, 2026-11-23, 15 days end on Black Consciousness Day (Friday 20 November)
+            BR, ERASURE, 2027-04-02T12:00:00Z, 2027-05-03, a Brazilian's GDPR month ends on Sunday 2 May: Monday in Italy
+            BR, ERASURE, 2027-03-21T12:00:00Z, 2027-04-21, 21 April 2027 is Tiradentes in Brazil, not a holiday in Italy: it stands
             """)
     void theAnswerStartsTheWholePeriodAgainInTheLawsCalendar(String country, String type, Instant answeredAt, LocalDate due,
                                                             String why) {

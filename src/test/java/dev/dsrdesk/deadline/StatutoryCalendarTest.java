@@ -97,6 +97,32 @@ class StatutoryCalendarTest {
         assertThat(toRepublicDay.dueDate()).as("2 June 2028 (Republic Day) is a Friday: Monday 5 June").isEqualTo("2028-06-05");
     }
 
+    @Test
+    void theCcpasFortyFiveDaysAndTenBusinessDaysRunFromReceiptWhateverIdentityTakes() {
+        // received Monday 2 November 2026; the answer to an identity question arrived on 20 November, 18 days later
+        DueDateReasoning.Start answered = new DueDateReasoning.Start(LocalDate.parse("2026-11-20"),
+                dev.dsrdesk.request.ClockStart.Event.ANSWER_RECEIVED, 18, LocalDate.parse("2026-11-02"));
+        StatutoryDue due = CALENDAR.due(rules("US", "US-CA", "ACCESS"), answered);
+
+        RegimeDeadline ccpa = due.regimes().stream().filter(regime -> regime.regime().equals("CCPA")).findFirst().orElseThrow();
+        assertThat(ccpa.dueDate()).as("45 days from 2 November (CCPA regulations § 7021(b))").isEqualTo("2026-12-17");
+        assertThat(ccpa.confirmBy()).as("10 business days from 2 November, Veterans Day on the 11th skipped").isEqualTo("2026-11-17");
+        assertThat(ccpa.reasoning().startedBy()).isEqualTo(dev.dsrdesk.request.ClockStart.Event.RECEIPT);
+        RegimeDeadline gdpr = due.regimes().stream().filter(regime -> regime.regime().equals("GDPR")).findFirst().orElseThrow();
+        assertThat(gdpr.dueDate()).as("a month from the answer; 20 December is a Sunday").isEqualTo("2026-12-21");
+        assertThat(due.dueDate()).as("the earliest decides").isEqualTo("2026-12-17");
+    }
+
+    @Test
+    void lgpdsFifteenDaysRunFromTheRequestWhateverIdentityTakes() {
+        DueDateReasoning.Start verified = new DueDateReasoning.Start(LocalDate.parse("2027-04-12"),
+                dev.dsrdesk.request.ClockStart.Event.IDENTITY_ESTABLISHED, null, LocalDate.parse("2027-04-06"));
+        StatutoryDue due = CALENDAR.due(rules("BR", null, "ACCESS"), verified);
+
+        assertThat(due.dueDate()).as("15 days from 6 April 2027 end on Wednesday 21 April, Tiradentes (LGPD Art. 19 II)")
+                .isEqualTo("2027-04-22");
+    }
+
     private static LocalDate gdpr(String received) {
         return regime("IT", null, "GDPR", received).dueDate();
     }

@@ -96,6 +96,15 @@ class WorkingCalendarTest {
         assertThat(CALIFORNIA.isWorkingDay(LocalDate.parse("2030-11-22"))).as("an ordinary Friday").isTrue();
     }
 
+    @Test
+    void pleasantHillsStepsKnowTheDayAfterThanksgiving2030Too() {
+        WorkingCalendar pleasantHill = CALENDARS.entity("pleasant-hill");
+        assertThat(pleasantHill.isWorkingDay(LocalDate.parse("2030-11-29"))).as("the day after Thanksgiving").isFalse();
+        assertThat(pleasantHill.isWorkingDay(LocalDate.parse("2030-11-22"))).as("an ordinary Friday").isTrue();
+        assertThat(pleasantHill.onOrBefore(LocalDate.parse("2030-11-29"))).as("a step due then falls due the day before Thanksgiving")
+                .isEqualTo("2030-11-27");
+    }
+
     @ParameterizedTest(name = "{0} ({1}) in California")
     @CsvSource(delimiter = '|', textBlock = """
             2028-03-31 | false | César Chávez Day, a California state holiday
@@ -197,7 +206,7 @@ class WorkingCalendarTest {
     private static Entity entity(String country, List<String> subdivisions, List<LocalDate> closingDays,
                                  List<MonthDay> yearlyClosingDays) {
         return new Entity("lab", "A lab", null, country, EntityKind.AFFILIATE, List.of(), List.of(), subdivisions,
-                closingDays, yearlyClosingDays);
+                closingDays, yearlyClosingDays, List.of(), List.of());
     }
 
 }
