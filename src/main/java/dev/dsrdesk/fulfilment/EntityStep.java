@@ -73,6 +73,10 @@ public class EntityStep {
 
     private String retained;
 
+    /** Whether the answer kept some data: outlives the purge of {@code retained}, for the reports. */
+    @Column(name = "kept_data", nullable = false)
+    private boolean keptData;
+
     @Column(name = "retention_reason")
     private String retentionReason;
 
@@ -171,6 +175,7 @@ public class EntityStep {
         this.recordsJson = recordsJson;
         this.actionTaken = report.actionTaken();
         this.retained = report.retained();
+        this.keptData = report.retained() != null && !report.retained().isBlank();
         this.retentionReason = report.retentionReason();
         this.valueBefore = report.valueBefore();
         this.valueAfter = report.valueAfter();

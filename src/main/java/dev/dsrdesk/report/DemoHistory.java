@@ -104,11 +104,11 @@ public class DemoHistory {
         for (DemoRequest.Step step : request.steps()) {
             jdbc.update("""
                     insert into entity_step (request_id, entity_id, action, state, due_date, opened_at, completed_by,
-                        completed_at, retained, retention_reason)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        completed_at, retained, retention_reason, kept_data)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     id, step.entity(), step.action(), step.state(), step.dueDate(), ts(step.openedAt()),
                     step.completedAt() == null ? null : ACTOR, ts(step.completedAt()), step.retained(),
-                    step.retained() == null ? null : "Demo: legal obligation");
+                    step.retained() == null ? null : "Demo: legal obligation", step.retained() != null);
         }
         event(reference, "RECEIVED", request.channel().name(), request.receivedAt());
         for (DemoRequest.Event event : request.events()) {

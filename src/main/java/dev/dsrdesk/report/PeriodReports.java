@@ -57,8 +57,7 @@ class PeriodReports {
         List<RequestFacts> requests = jdbc.query("""
                 select r.id, r.request_type, r.status, r.country, r.region, r.received_at, r.due_date,
                        r.extended_due_date, r.extended_at, r.closed_at,
-                       case when exists (select 1 from entity_step s where s.request_id = r.id
-                                         and s.retained is not null and trim(s.retained) <> '') then 1 else 0 end,
+                       case when exists (select 1 from entity_step s where s.request_id = r.id and s.kept_data) then 1 else 0 end,
                        case when r.status <> 'REJECTED' then null
                             when exists (select 1 from audit_event a where a.reference = r.reference
                                          and a.event_type = 'AGENT_PERMISSION_REFUSED') then 'AGENT_PERMISSION_REFUSED'

@@ -122,6 +122,18 @@ abstract class PeriodReports2018 {
     }
 
     @Test
+    void anErasureAnsweredInPartStaysInPartAfterTheRetentionPurgeEmptiesWhatWasKept() throws Exception {
+        // what the purge does to entity steps three years after closure (fulfilment.EntityStepPersonalData)
+        jdbc.update("""
+                update entity_step set retained = null, notes = null, action_taken = null
+                where request_id in (select id from data_subject_request where received_at < ?)""",
+                java.sql.Timestamp.from(at("2019-01-01")));
+
+        assertThat(row(page("/reports?year=2018"), "right", "ERASURE")).as("R2 still in part, not in full")
+                .startsWith("Erasure (Art. 17)", "2", "0", "1");
+    }
+
+    @Test
     void eachEntityIsMeasuredAgainstItsOwnStepDueDates() throws Exception {
         String page = page("/reports?year=2018");
 
