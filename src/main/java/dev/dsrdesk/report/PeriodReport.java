@@ -77,16 +77,19 @@ public record PeriodReport(ReportPeriod period, LocalDate asOf, Figures all, Lis
     }
 
     private static List<Week> weeks(ReportPeriod period, Collection<RequestFacts> requests) {
+        LocalDate firstMonday = period.from().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        // one pass over the requests, whatever the period's length
+        Map<LocalDate, Map<RequestType, Long>> received = requests.stream().collect(Collectors.groupingBy(
+                r -> r.receivedOn().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)),
+                Collectors.groupingBy(RequestFacts::type, () -> new EnumMap<>(RequestType.class), Collectors.counting())));
         List<Week> weeks = new ArrayList<>();
-        for (LocalDate monday = period.from().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-             !monday.isAfter(period.to()); monday = monday.plusWeeks(1)) {
-            LocalDate start = monday;
+        for (LocalDate monday = firstMonday; !monday.isAfter(period.to()); monday = monday.plusWeeks(1)) {
             Map<RequestType, Long> counts = new EnumMap<>(RequestType.class);
+            Map<RequestType, Long> thatWeek = received.getOrDefault(monday, Map.of());
             for (RequestType type : RequestType.values()) {
-                counts.put(type, requests.stream().filter(r -> r.type() == type && !r.receivedOn().isBefore(start)
-                        && r.receivedOn().isBefore(start.plusWeeks(1))).count());
+                counts.put(type, thatWeek.getOrDefault(type, 0L));
             }
-            weeks.add(new Week(start, counts));
+            weeks.add(new Week(monday, counts));
         }
         return weeks;
     }
@@ -98,10 +101,10 @@ public record PeriodReport(ReportPeriod period, LocalDate asOf, Figures all, Lis
     private static List<Month> months(ReportPeriod period, LocalDate today, Collection<RequestFacts> requests) {
         List<Month> months = new ArrayList<>();
         YearMonth last = YearMonth.from(period.to().isAfter(today) ? today : period.to());
+        Map<YearMonth, List<RequestFacts>> answeredIn = requests.stream().filter(RequestFacts::answered)
+                .collect(Collectors.groupingBy(r -> YearMonth.from(r.closedOn())));
         for (YearMonth month = YearMonth.from(period.from()); !month.isAfter(last); month = month.plusMonths(1)) {
-            YearMonth current = month;
-            List<RequestFacts> answered = requests.stream()
-                    .filter(r -> r.answered() && YearMonth.from(r.closedOn()).equals(current)).toList();
+            List<RequestFacts> answered = answeredIn.getOrDefault(month, List.of());
             months.add(new Month(month, answered.size(), answered.stream().filter(r -> r.daysLate().orElseThrow() == 0).count()));
         }
         return months;
