@@ -69,7 +69,8 @@ public class DueDateInWords {
             steps.add(say("due.paused", locale, reasoning.pausedDays()));
         }
         steps.add(say("due.start." + reasoning.startedBy().name(), locale, day.format(reasoning.start())));
-        String period = period(reasoning.period(), locale);
+        String period = reasoning.businessDays() != null ? say("due.period.businessDays", locale, reasoning.businessDays())
+                : period(reasoning.period(), locale);
         if (reasoning.extension() != null) {
             period = say("due.extension", locale, period, period(reasoning.extension(), locale),
                     reasoning.extendedOn() == null ? "" : day.format(reasoning.extendedOn()));

@@ -13,7 +13,8 @@ import java.time.Period;
 @Schema(description = "How the date was computed, step by step")
 public record DueDateReasoning(ClockStart.Event startedBy, LocalDate start,
                                @Schema(description = "Days the clock stood still before this start, waiting for the requester") Integer pausedDays,
-                               @Schema(description = "The period as the law states it (ISO 8601)", example = "P1M") Period period,
+                               @Schema(description = "The period as the law states it (ISO 8601), where it is not in business days", example = "P1M") Period period,
+                               @Schema(description = "The period in business days of the law's calendar, where the law counts so", example = "15") Integer businessDays,
                                @Schema(description = "The extension granted (GDPR Art. 12(3)), else absent", example = "P2M") Period extension,
                                LocalDate extendedOn,
                                @Schema(description = "The period's last day, before any move to a working day") LocalDate periodEnds,

@@ -69,6 +69,12 @@ public final class StatutoryCalendar {
     private RegimeDeadline deadline(RegimeRule rule, DueDateReasoning.Start clockStart, Period extension, LocalDate extendedOn) {
         DueDateReasoning.Start start = rule.runsFromReceipt() ? clockStart.fromReceipt() : clockStart;
         WorkingCalendar calendar = calendars.regime(rule.calendar());
+        if (rule.answerWithinBusinessDays() != null) {
+            LocalDate due = calendar.plusWorkingDays(start.day(), rule.answerWithinBusinessDays());
+            return new RegimeDeadline(rule.regime(), due, null, rule.basis(), new DueDateReasoning(start.event(), start.day(),
+                    start.pausedDays(), null, rule.answerWithinBusinessDays(), null, null, due,
+                    DueDateReasoning.LastDay.WORKING_DAY, null));
+        }
         LocalDate last = start.day().plus(rule.answerPeriod());
         if (extension != null) {
             last = last.plus(extension);
@@ -80,6 +86,6 @@ public final class StatutoryCalendar {
                 : DueDateReasoning.LastDay.COUNTED_AS_IT_FALLS;
         String holiday = lastDay == DueDateReasoning.LastDay.PUBLIC_HOLIDAY ? calendar.holidayOn(last).orElse(null) : null;
         return new RegimeDeadline(rule.regime(), due, confirmBy, rule.basis(), new DueDateReasoning(start.event(), start.day(),
-                start.pausedDays(), rule.answerPeriod(), extension, extendedOn, last, lastDay, holiday));
+                start.pausedDays(), rule.answerPeriod(), null, extension, extendedOn, last, lastDay, holiday));
     }
 }

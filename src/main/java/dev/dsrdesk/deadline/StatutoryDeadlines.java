@@ -77,8 +77,11 @@ public class StatutoryDeadlines {
 
     static RegimeRule rule(Map<String, Object> entry) {
         String extension = (String) entry.get("maxExtension");
+        String period = (String) entry.get("answerPeriod");
+        Number businessDays = (Number) entry.get("answerWithinBusinessDays");
         Number confirm = (Number) entry.get("confirmWithinBusinessDays");
-        return new RegimeRule((String) entry.get("regime"), Period.parse((String) entry.get("answerPeriod")),
+        return new RegimeRule((String) entry.get("regime"), period == null || period.isBlank() ? null : Period.parse(period),
+                businessDays == null ? null : businessDays.intValue(),
                 Boolean.TRUE.equals(entry.get("endsOnWorkingDay")), confirm == null ? null : confirm.intValue(),
                 extension == null || extension.isBlank() ? null : Period.parse(extension), (String) entry.get("calendar"),
                 Boolean.TRUE.equals(entry.get("runsFromReceipt")), (String) entry.get("basis"));

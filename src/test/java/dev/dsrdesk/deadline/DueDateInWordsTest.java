@@ -41,6 +41,7 @@ class DueDateInWordsTest {
             IT | ERASURE | 2028-05-02 | GDPR | received 2 May 2028 → one month → 2 June 2028 is a public holiday (Republic Day) → next working day 5 June 2028
             BR | ACCESS  | 2027-04-06 | LGPD | received 6 April 2027 → 15 days → 21 April 2027 is a public holiday (Tiradentes' Day) → next working day 22 April 2027
             US | ACCESS  | 2026-11-02 | CCPA | received 2 November 2026 → 45 days → 17 December 2026 (Thursday; the period ends on that day, whatever day it is)
+            US | OBJECTION | 2026-11-02 | CCPA | received 2 November 2026 → 15 business days → 24 November 2026 (Tuesday, a working day)
             """)
     void eachRegimesDateSaysHowItWasReached(String country, String type, LocalDate received, String regime, String expected) {
         String region = country.equals("US") ? "US-CA" : null;

@@ -113,6 +113,24 @@ class StatutoryCalendarTest {
         assertThat(due.dueDate()).as("the earliest decides").isEqualTo("2026-12-17");
     }
 
+    @ParameterizedTest(name = "a California {0} received {1} is honoured by {2} ({3})")
+    @CsvSource(delimiter = '|', textBlock = """
+            OBJECTION        | 2026-11-02 | 2026-11-24 | Veterans Day, 11 November, is no business day
+            WITHDRAW_CONSENT | 2026-11-16 | 2026-12-09 | Thanksgiving and the day after are no business days
+            OBJECTION        | 2027-12-13 | 2028-01-05 | Christmas observed Friday 24 December, New Year's Day observed Friday 31 December
+            """)
+    void aCaliforniaOptOutIsHonouredWithinFifteenBusinessDaysWithNoExtension(String type, String received, String due, String why) {
+        StatutoryDue statutory = CALENDAR.due(rules("US", "US-CA", type), LocalDate.parse(received));
+        RegimeDeadline ccpa = statutory.regimes().stream().filter(regime -> regime.regime().equals("CCPA")).findFirst().orElseThrow();
+
+        assertThat(ccpa.dueDate()).as(why + " (CCPA regulations § 7026(f))").isEqualTo(due);
+        assertThat(statutory.dueDate()).as("before the GDPR month").isEqualTo(due);
+        assertThat(ccpa.confirmBy()).as("no receipt to confirm for an opt-out").isNull();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CALENDAR.extended(rules("US", "US-CA", type),
+                        DueDateReasoning.Start.receipt(LocalDate.parse(received)), 2, LocalDate.parse(received)))
+                .isInstanceOf(StatutoryCalendar.ExtensionRefused.class).hasMessageContaining("CCPA allows no extension");
+    }
+
     @Test
     void lgpdsFifteenDaysRunFromTheRequestWhateverIdentityTakes() {
         DueDateReasoning.Start verified = new DueDateReasoning.Start(LocalDate.parse("2027-04-12"),

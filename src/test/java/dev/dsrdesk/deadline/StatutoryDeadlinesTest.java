@@ -41,6 +41,8 @@ class StatutoryDeadlinesTest {
             BR | -     | ERASURE | GDPR
             US | US-CA | ACCESS  | GDPR CCPA
             US | US-CA | ERASURE | GDPR CCPA
+            US | US-CA | OBJECTION | GDPR CCPA
+            US | US-CA | WITHDRAW_CONSENT | GDPR CCPA
             US | US-NY | ACCESS  | GDPR
             """)
     void theTableNamesEveryClockThatApplies(String country, String region, String type, String regimes) {
