@@ -43,7 +43,7 @@ public class StatutoryDeadlines {
         return calendar.extended(rules(country, region, requestType), clockStart, months, extendedOn);
     }
 
-    private List<RegimeRule> rules(String country, String region, String requestType) {
+    List<RegimeRule> rules(String country, String region, String requestType) {
         Map<String, Object> question = new HashMap<>();
         question.put("country", country);
         question.put("region", region);

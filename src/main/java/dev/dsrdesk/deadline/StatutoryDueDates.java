@@ -50,6 +50,11 @@ class StatutoryDueDates implements DueDates {
     }
 
     @Override
+    public boolean clockCanStandStill(String country, String region, RequestType type) {
+        return statutory.rules(country, region, type.name()).stream().noneMatch(RegimeRule::runsFromReceipt);
+    }
+
+    @Override
     public boolean clockStartsAtVerification() {
         return deadlines.clockStartsAtVerification();
     }

@@ -97,14 +97,11 @@ public class RequesterQuestions {
         if (openQuestion(request).isPresent()) {
             throw TaskInput.refused(ASK_REQUESTER, "A question to the requester is already open on " + reference);
         }
-        boolean pausesClock = aboutIdentity && deadlines.identityQuestionsPauseClock();
+        boolean pausesClock = aboutIdentity && deadlines.identityQuestionsPauseClock() && requests.pauseClock(reference);
         // a completion through the engine's API without a signed-in user names no one: the desk asked
         String askedBy = Optional.ofNullable(TaskActor.of(task)).orElse(AuditTrail.SYSTEM);
         questions.save(new RequesterQuestion(request.getId(), step, aboutIdentity, pausesClock, text, askedBy, clock.instant()));
         requests.enter(reference, RequestStatus.AWAITING_REQUESTER.name());
-        if (pausesClock) {
-            requests.pauseClock(reference);
-        }
         audit.record(reference, "QUESTION_ASKED", askedBy,
                 step.name() + (aboutIdentity ? ", about identity" : "") + (pausesClock ? ", clock paused" : ""));
         task.getExecution().removeVariables(List.of(QUESTION, ABOUT_IDENTITY));

@@ -17,6 +17,12 @@ public interface DueDates {
      */
     Due restart(String country, String region, RequestType type, ClockStart clockStart, String regimes);
 
+    /**
+     * Whether every clock of such a request may stand still while the desk waits for proof of identity: not where a
+     * law's period runs from receipt whatever verification takes (the CCPA's, LGPD's).
+     */
+    boolean clockCanStandStill(String country, String region, RequestType type);
+
     /** Whether the clock starts when the requester's identity is verified rather than at receipt. */
     boolean clockStartsAtVerification();
 

@@ -105,12 +105,17 @@ public class Requests {
      * 01/2022 on the right of access: it runs from when the desk has what it needs to identify the requester).
      */
     @Transactional
-    public void pauseClock(String reference) {
+    public boolean pauseClock(String reference) {
         DataSubjectRequest request = byReference(reference);
+        if (!dueDates.clockCanStandStill(request.getCountry(), request.getRegion(), request.getType())) {
+            // a CCPA or LGPD period runs on: the request keeps its dates, the earliest of them still deciding
+            return false;
+        }
         if (request.getClockPausedAt() == null) {
             request.pauseClock(clock.instant());
             events.publishEvent(new StatutoryClockPaused(reference));
         }
+        return true;
     }
 
     /** The requester's answer arrived: the statutory period runs again in full from that moment. */

@@ -118,6 +118,25 @@ class IdentityQuestionPausesClockTest {
         assertThat(timer(reference, DeadlineTimers.BREACH).isSuspended()).isFalse();
     }
 
+    @Test
+    void anIdentityQuestionToACalifornianLeavesTheClockRunningForTheCcpasFortyFiveDaysFromReceipt() {
+        String email = DeskDriver.uniqueEmail();
+        DataSubjectRequest request = desk.submit("ACCESS", email, "US", "US-CA");
+        desk.runJobs(request.getReference());
+        assertThat(desk.verify(email).verified()).isTrue();
+        String reference = request.getReference();
+
+        ask(reference, "Can you send the last four digits of your customer number?", true);
+
+        DataSubjectRequest asked = requests.byReference(reference);
+        assertThat(asked.getClockPausedAt()).as("the CCPA's period runs from receipt whatever verification takes").isNull();
+        assertThat(asked.getDueDate()).isEqualTo(request.getDueDate());
+        assertThat(timer(reference, DeadlineTimers.BREACH).isSuspended()).isFalse();
+
+        questions.answer(asked, "4711", null);
+        assertThat(requests.byReference(reference).getDueDate()).as("the answer moves nothing").isEqualTo(request.getDueDate());
+    }
+
     private void ask(String reference, String question, boolean aboutIdentity) {
         desk.complete(desk.taskOf(reference, "Task_TriageRequest"),
                 Map.of("askRequester", true, "question", question, "questionAboutIdentity", aboutIdentity));
