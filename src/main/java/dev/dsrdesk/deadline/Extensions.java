@@ -8,6 +8,7 @@ import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.request.Requests;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -49,12 +50,21 @@ public class Extensions {
             throw new StatutoryCalendar.ExtensionRefused(reference + " was already extended to " + request.getExtendedDueDate()
                     + "; the period may be extended only once");
         }
-        Optional<RegimeDeadline> gdpr = statutory.fromJson(request.getRegimes()).stream()
-                .filter(regime -> regime.regime().equals("GDPR")).findFirst();
+        List<RegimeDeadline> regimes = statutory.fromJson(request.getRegimes());
+        Optional<RegimeDeadline> gdpr = regimes.stream().filter(regime -> regime.regime().equals("GDPR")).findFirst();
+        LocalDate today = LocalDate.now(clock);
         LocalDate firstMonthEnds = gdpr.map(RegimeDeadline::dueDate).orElse(request.getDueDate());
-        if (LocalDate.now(clock).isAfter(firstMonthEnds)) {
+        if (today.isAfter(firstMonthEnds)) {
             throw new StatutoryCalendar.ExtensionRefused("the first month ended on " + firstMonthEnds
                     + ": an extension must be notified within it (GDPR Art. 12(3))");
+        }
+        // each law's extension is notified within its own first period: the CCPA's 45 days run from receipt and may
+        // end before a GDPR month that started later
+        for (RegimeDeadline regime : regimes) {
+            if (today.isAfter(regime.dueDate())) {
+                throw new StatutoryCalendar.ExtensionRefused("the " + regime.regime() + " period ended on " + regime.dueDate()
+                        + ": an extension must be notified within it (" + regime.basis() + ")");
+            }
         }
         // the clock's own start (receipt, identity established, or the answer after a pause), as it was reasoned
         DueDateReasoning.Start start = gdpr.map(RegimeDeadline::reasoning)

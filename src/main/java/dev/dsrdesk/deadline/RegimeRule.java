@@ -19,5 +19,9 @@ public record RegimeRule(String regime, Period answerPeriod, Integer answerWithi
             throw new IllegalArgumentException("the decision statutory-deadlines gives " + regime + " either an answer period or "
                     + "a number of business days, not " + (answerPeriod == null ? "neither" : "both"));
         }
+        if (answerWithinBusinessDays != null && (maxExtension != null || confirmWithinBusinessDays != null)) {
+            throw new IllegalArgumentException("the decision statutory-deadlines gives " + regime + " a period in business days "
+                    + "with an extension or a receipt to confirm, which the desk does not count for such a period");
+        }
     }
 }

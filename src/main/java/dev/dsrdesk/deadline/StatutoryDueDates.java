@@ -36,10 +36,15 @@ class StatutoryDueDates implements DueDates {
             return due(country, region, type, clockStart);
         }
         DueDateReasoning.Start start = start(clockStart);
-        LocalDate unextended = statutory.due(country, region, type.name(), start).dueDate();
-        StatutoryDue extended = statutory.extended(country, region, type.name(), start,
-                (int) extension.get().extension().toTotalMonths(), extension.get().extendedOn());
-        return new Due(unextended, extended.dueDate(), statutory.toJson(extended.regimes()));
+        StatutoryDue unextended = statutory.due(country, region, type.name(), start);
+        try {
+            StatutoryDue extended = statutory.extended(country, region, type.name(), start,
+                    (int) extension.get().extension().toTotalMonths(), extension.get().extendedOn());
+            return new Due(unextended.dueDate(), extended.dueDate(), statutory.toJson(extended.regimes()));
+        } catch (StatutoryCalendar.ExtensionRefused noLongerAllowed) {
+            // granted under rules that have changed since: the request keeps the extended date it was told of
+            return new Due(unextended.dueDate(), null, statutory.toJson(unextended.regimes()));
+        }
     }
 
     private DueDateReasoning.Start start(ClockStart clockStart) {

@@ -133,7 +133,11 @@ public class DemoHistory {
         String region = place[1];
         RequestChannel channel = random.nextInt(10) == 0 ? RequestChannel.POST : RequestChannel.SELF_SERVICE;
         LocalDate receivedOn = received.atZone(zone).toLocalDate();
+        boolean californianOptOut = "US-CA".equals(region)
+                && (type == RequestType.OBJECTION || type == RequestType.WITHDRAW_CONSENT);
+        // roughly the statutory dates: LGPD's 15 days, the CCPA's 45 days or, for an opt-out, 15 business days
         LocalDate due = "BR".equals(country) ? receivedOn.plusDays(15)
+                : californianOptOut ? receivedOn.plusDays(21)
                 : "US-CA".equals(region) ? receivedOn.plusDays(45) : receivedOn.plusMonths(1);
         List<DemoRequest.Event> events = new ArrayList<>();
         int roll = random.nextInt(100);
@@ -195,7 +199,8 @@ public class DemoHistory {
         }
         LocalDate extendedDue = null;
         Instant extendedAt = null;
-        if (!"BR".equals(country) && random.nextInt(100) < 8) {
+        // LGPD's access period and the CCPA's opt-out take no extension
+        if (!"BR".equals(country) && !californianOptOut && random.nextInt(100) < 8) {
             extendedAt = received.plus(Duration.ofDays(15 + random.nextInt(10)));
             extendedDue = "US-CA".equals(region) ? due.plusDays(45) : due.plusMonths(2);
             events.add(new DemoRequest.Event("EXTENDED", null, extendedAt));

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.NoSuchElementException;
 import org.hibernate.Session;
 import org.springframework.context.ApplicationEventPublisher;
@@ -90,7 +91,7 @@ public class Requests {
         if (clockRestarts) {
             DueDates.Due due = dueDates.restart(request.getCountry(), request.getRegion(), request.getType(),
                     ClockStart.identityEstablished(request.getVerifiedAt(), request.getReceivedAt()), request.getRegimes());
-            request.restartClock(due);
+            restartClock(request, due);
         }
         request.moveTo(RequestStatus.IN_TRIAGE);
         repository.save(request);
@@ -127,9 +128,20 @@ public class Requests {
         }
         DueDates.Due due = dueDates.restart(request.getCountry(), request.getRegion(), request.getType(),
                 ClockStart.answerReceived(answeredAt, request.getClockPausedAt(), request.getReceivedAt()), request.getRegimes());
+        restartClock(request, due);
         request.resumeClock(due);
         repository.save(request);
         events.publishEvent(new StatutoryClockRestarted(reference, request.getDueDate()));
+    }
+
+    /** The new dates; an extended date counted again from the new start is audited, as the extension itself was. */
+    private void restartClock(DataSubjectRequest request, DueDates.Due due) {
+        LocalDate extendedBefore = request.getExtendedDueDate();
+        request.restartClock(due);
+        if (extendedBefore != null && !extendedBefore.equals(request.getExtendedDueDate())) {
+            audit.record(request.getReference(), "EXTENSION_RECOUNTED", null,
+                    "from " + extendedBefore + " to " + request.getExtendedDueDate());
+        }
     }
 
     /** Called from the process's end events: the request is answered, refused or abandoned. */

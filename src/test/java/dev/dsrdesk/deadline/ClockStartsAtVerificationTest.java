@@ -34,6 +34,7 @@ class ClockStartsAtVerificationTest {
     @Autowired DeadlineCalendars calendars;
     @Autowired StatutoryDeadlines statutory;
     @Autowired Extensions extensions;
+    @Autowired dev.dsrdesk.audit.AuditTrail audit;
 
     @Test
     void theDueDateIsCountedFromVerification() {
@@ -107,6 +108,12 @@ class ClockStartsAtVerificationTest {
         assertThat(verified.effectiveDueDate()).as("three months from the day identity was established")
                 .isEqualTo(gdpr.dueDate()).isAfter(extendedFromReceipt);
         assertThat(gdpr.reasoning().extension()).isEqualTo(java.time.Period.ofMonths(2));
+        assertThat(gdpr.reasoning().extendedOn()).as("granted when it was granted").isEqualTo(LocalDate.now(ROME));
+        assertThat(verified.getDueDate()).as("the unextended date, from the new start").isBefore(verified.effectiveDueDate())
+                .isAfterOrEqualTo(LocalDate.now(ROME).plusMonths(1));
+        assertThat(audit.of(request.getReference())).as("the recount is audited")
+                .anyMatch(event -> event.getEventType().equals("EXTENSION_RECOUNTED")
+                        && event.getDetails().equals("from " + extendedFromReceipt + " to " + verified.effectiveDueDate()));
         assertThat(gdpr.reasoning().startedBy()).isEqualTo(dev.dsrdesk.request.ClockStart.Event.IDENTITY_ESTABLISHED);
         assertThat(statutory.deciding(verified.getRegimes(), verified.effectiveDueDate())).as("the date keeps its reason").isPresent();
         assertThat(endOf(timer(request, DeadlineTimers.BREACH))).as("the breach marker follows").isEqualTo(verified.effectiveDueDate());

@@ -34,6 +34,9 @@ class ExtensionTest {
     @Autowired DeskDriver desk;
     @Autowired MockMvc mvc;
     @Autowired ObjectMapper json;
+    @Autowired StatutoryDeadlines statutory;
+    @Autowired dev.dsrdesk.request.DueDates dueDates;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void anExtensionWithinTheFirstMonthMovesTheDateAndTellsTheRequesterWhy() throws Exception {
@@ -122,6 +125,47 @@ class ExtensionTest {
                 .andExpect(content().string(Matchers.containsString("only once")));
         mvc.perform(get("/staff/requests/{reference}/extension", request.getReference()).with(httpBasic("manager", "demo")))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void noExtensionOnceTheCcpasFortyFiveDaysFromReceiptHaveRunOutThoughTheGdprMonthStartedLater() throws Exception {
+        String email = DeskDriver.uniqueEmail();
+        DataSubjectRequest request = desk.submit("ACCESS", email, "US", "US-CA");
+        // received 50 days ago, identity established 20 days ago where the clock starts then: the CCPA's 45 days
+        // ended five days ago, the GDPR month that started at verification has ten days to go
+        StatutoryDue due = statutory.due("US", "US-CA", "ACCESS", new DueDateReasoning.Start(TODAY.minusDays(20),
+                dev.dsrdesk.request.ClockStart.Event.IDENTITY_ESTABLISHED, null, TODAY.minusDays(50)));
+        jdbc.update("update data_subject_request set regimes = ?, due_date = ? where reference = ?",
+                statutory.toJson(due.regimes()), due.dueDate(), request.getReference());
+        Long events = jdbc.queryForObject("select count(*) from audit_event where reference = ?", Long.class, request.getReference());
+
+        mvc.perform(extension(request.getReference(), 2, "Records across five affiliates"))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(Matchers.containsString("the CCPA period ended on " + TODAY.minusDays(5))));
+
+        assertThat(jdbc.queryForObject("select extended_due_date from data_subject_request where reference = ?", LocalDate.class,
+                request.getReference())).as("not extended").isNull();
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where reference = ?", Long.class, request.getReference()))
+                .as("nothing audited").isEqualTo(events);
+        desk.runJobs(request.getReference());
+        assertThat(desk.mailSubjectsTo(email)).noneMatch(subject -> subject.contains("More time is needed"));
+    }
+
+    @Test
+    void anExtensionGrantedUnderRulesThatNoLongerAllowItKeepsItsDateWhenTheClockStartsAgain() {
+        // a Californian opt-out extended by 45 days before opt-outs took 15 business days and no extension
+        LocalDate received = LocalDate.parse("2026-11-02");
+        StatutoryDue extendedThen = statutory.extended("US", "US-CA", "ACCESS", DueDateReasoning.Start.receipt(received), 2,
+                received.plusDays(10));
+        java.time.Instant answered = LocalDate.parse("2026-11-20").atStartOfDay(ZoneId.of("Europe/Rome")).toInstant();
+
+        dev.dsrdesk.request.DueDates.Due restarted = dueDates.restart("US", "US-CA", dev.dsrdesk.request.RequestType.OBJECTION,
+                dev.dsrdesk.request.ClockStart.answerReceived(answered, answered.minusSeconds(86_400),
+                        received.atStartOfDay(ZoneId.of("Europe/Rome")).toInstant()),
+                statutory.toJson(extendedThen.regimes()));
+
+        assertThat(restarted.extendedDate()).as("not granted again: the request keeps the date it was told").isNull();
+        assertThat(restarted.date()).as("15 business days from receipt").isEqualTo("2026-11-24");
     }
 
     private static MockHttpServletRequestBuilder extension(String reference, int months, String reason) {

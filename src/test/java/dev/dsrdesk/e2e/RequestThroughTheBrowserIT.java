@@ -131,10 +131,7 @@ class RequestThroughTheBrowserIT extends DeskOverHttp {
             });
 
             browser.step("operator-accepts-at-triage", () -> {
-                tasklist.claim();
-                tasklist.choose("Accept: ask every entity to act");
-                tasklist.complete();
-                awaitCompleted(taskId[0]);
+                decide(tasklist, taskId[0], "Accept: ask every entity to act");
             });
 
             awaitTasks("operator", ref, "Task_FulfilEntityStep", 5);
@@ -187,10 +184,7 @@ class RequestThroughTheBrowserIT extends DeskOverHttp {
             browser.step("operator-approves-the-response", () -> {
                 browser.open(baseUrl() + "/camunda/app/tasklist/default/");
                 taskId[0] = tasklist.open("Review response to " + ref);
-                tasklist.claim();
-                tasklist.choose("Approved: send the response to the requester");
-                tasklist.complete();
-                awaitCompleted(taskId[0]);
+                decide(tasklist, taskId[0], "Approved: send the response to the requester");
             });
 
             String watched = runningProcessOfAFreshRequest();
@@ -327,10 +321,7 @@ class RequestThroughTheBrowserIT extends DeskOverHttp {
             });
 
             browser.step("operator-accepts-with-the-answer", () -> {
-                tasklist.claim();
-                tasklist.choose("Accept: ask every entity to act");
-                tasklist.complete();
-                awaitCompleted(taskId[0]);
+                decide(tasklist, taskId[0], "Accept: ask every entity to act");
             });
         }
         awaitTasks("operator", ref, "Task_FulfilEntityStep", 5);
@@ -441,6 +432,14 @@ class RequestThroughTheBrowserIT extends DeskOverHttp {
         JsonNode processes = json.readTree(send(engineRest("operator", "/process-instance?processDefinitionKey=data-subject-request&businessKey=" + reference)).body());
         assertThat(processes).hasSize(1);
         return processes.get(0).get("id").asText();
+    }
+
+    /** Claims the open task, picks the decision and completes it, as a person does; waits until the engine has it. */
+    private void decide(Tasklist tasklist, String taskId, String decision) {
+        tasklist.claim();
+        tasklist.choose(decision);
+        tasklist.complete();
+        awaitCompleted(taskId);
     }
 
     /** The task the browser completed is gone from the engine: the form's Complete did reach it. */

@@ -39,8 +39,6 @@ class LifecycleOnPostgresOverHttpTest extends LifecycleOverHttpContract {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DATABASE_URL);
-        registry.add("spring.datasource.username", FreshPostgresDatabase::user);
-        registry.add("spring.datasource.password", FreshPostgresDatabase::password);
+        FreshPostgresDatabase.use(DATABASE_URL, registry);
     }
 }

@@ -11,8 +11,6 @@ class PeriodReportOnPostgresTest extends PeriodReports2018 {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DATABASE_URL);
-        registry.add("spring.datasource.username", FreshPostgresDatabase::user);
-        registry.add("spring.datasource.password", FreshPostgresDatabase::password);
+        FreshPostgresDatabase.use(DATABASE_URL, registry);
     }
 }

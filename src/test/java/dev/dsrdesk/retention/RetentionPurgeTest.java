@@ -137,6 +137,26 @@ class RetentionPurgeTest {
     @Autowired List<PersonalDataHolder> holders;
 
     @Test
+    void anErasureThatKeptDataIsStillKnownToHaveKeptSomeAfterThePurgeEmptiesWhatItKept() {
+        DataSubjectRequest request = desk.acceptedRequest("ERASURE", DeskDriver.uniqueEmail());
+        desk.runJobs(request.getReference());
+        desk.entityTasks(request.getReference()).forEach(step -> desk.complete(step, DeskDriver.doneAnswer(step)));
+        desk.runJobs(request.getReference());
+        desk.complete(desk.taskOf(request.getReference(), "Task_ReviewResponse"), Map.of("approved", true));
+        desk.runJobs(request.getReference());
+        assertThat(count("select count(*) from entity_step where request_id = ? and kept_data", request.getId()))
+                .as("every step that erased kept the invoice header").isPositive();
+        long keptData = count("select count(*) from entity_step where request_id = ? and kept_data", request.getId());
+
+        retention.purgeAsOf(inYears(clock.instant(), RETENTION).plusSeconds(86_400));
+
+        assertThat(count("select count(*) from entity_step where request_id = ? and retained is not null", request.getId()))
+                .as("what was kept is personal data, and gone").isZero();
+        assertThat(count("select count(*) from entity_step where request_id = ? and kept_data", request.getId()))
+                .as("that something was kept is not").isEqualTo(keptData);
+    }
+
+    @Test
     void everyTextOrBinaryColumnOfTheDesksTablesIsErasedByItsFeatureOrHoldsNoPersonalData() {
         List<String> columns = jdbc.queryForList("""
                 select lower(table_name) || '.' || lower(column_name) from information_schema.columns

@@ -32,6 +32,13 @@ public final class FreshPostgresDatabase {
         return env("DSR_TEST_PG_PASSWORD", "");
     }
 
+    /** Points a Spring test context at the database of that URL (from {@link #create()}), as the server's user. */
+    public static void use(String jdbcUrl, org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> jdbcUrl);
+        registry.add("spring.datasource.username", FreshPostgresDatabase::user);
+        registry.add("spring.datasource.password", FreshPostgresDatabase::password);
+    }
+
     /** Creates the database and returns its JDBC URL. */
     public static String create() {
         String name = PREFIX + System.currentTimeMillis() + "_" + UUID.randomUUID().toString().substring(0, 8);
