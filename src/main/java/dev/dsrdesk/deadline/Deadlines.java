@@ -71,9 +71,14 @@ public class Deadlines {
         LocalDate wanted = entity.onOrAfter(asked);
         LocalDate due = entityStepDay(statutoryDueDate, entityId);
         String counted = inWords(settings.entityStepPeriod()) + " from " + StaffDates.day(today) + " → " + StaffDates.day(asked);
+        if (statutoryDueDate.isBefore(today)) {
+            return counted + " → the statutory date " + StaffDates.day(statutoryDueDate) + " has passed: due on it, at once";
+        }
         if (!due.equals(wanted)) {
-            return counted + " would pass the statutory date " + StaffDates.day(statutoryDueDate)
-                    + " → the last working day here up to it, " + StaffDates.day(due);
+            String capped = counted + " would pass the statutory date " + StaffDates.day(statutoryDueDate);
+            return due.equals(entity.onOrBefore(statutoryDueDate))
+                    ? capped + " → the last working day here up to it, " + StaffDates.day(due)
+                    : capped + ", today, a day closed here → due today all the same";
         }
         if (wanted.equals(asked)) {
             return counted + ", a working day here";

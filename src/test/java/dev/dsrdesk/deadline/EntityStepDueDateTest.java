@@ -53,6 +53,8 @@ class EntityStepDueDateTest {
             trento | 2027-06-22 | 2040-01-01 | 10 days from Tue 22 Jun 2027 → Fri 2 Jul 2027, a working day here
             rome   | 2027-06-24 | 2027-06-29 | 10 days from Thu 24 Jun 2027 → Sun 4 Jul 2027 would pass the statutory date Tue 29 Jun 2027 → the last working day here up to it, Mon 28 Jun 2027
             rome   | 2026-12-02 | 2040-01-01 | 10 days from Wed 2 Dec 2026 → Sat 12 Dec 2026 is a Saturday here → next working day Mon 14 Dec 2026
+            rome   | 2027-06-30 | 2027-06-29 | 10 days from Wed 30 Jun 2027 → Sat 10 Jul 2027 → the statutory date Tue 29 Jun 2027 has passed: due on it, at once
+            rome   | 2027-06-29 | 2027-06-29 | 10 days from Tue 29 Jun 2027 → Fri 9 Jul 2027 would pass the statutory date Tue 29 Jun 2027, today, a day closed here → due today all the same
             """)
     void theStepsDueDateSaysHowItWasComputed(String entity, String started, LocalDate statutory, String expected) {
         assertThat(deadlines(started).entityStepInWords(statutory, entity)).isEqualTo(expected);
