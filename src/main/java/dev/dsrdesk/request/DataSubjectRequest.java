@@ -161,9 +161,8 @@ public class DataSubjectRequest {
         }
     }
 
-    /** The answer arrived: the period runs again, from then ({@link #restartClock}), and the pause is over. */
-    public void resumeClock(DueDates.Due due) {
-        restartClock(due);
+    /** The answer arrived: the pause is over (the period runs again from then: {@link #restartClock}). */
+    public void clockRunsAgain() {
         clockPausedAt = null;
     }
 

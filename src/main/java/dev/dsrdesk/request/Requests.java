@@ -129,7 +129,7 @@ public class Requests {
         DueDates.Due due = dueDates.restart(request.getCountry(), request.getRegion(), request.getType(),
                 ClockStart.answerReceived(answeredAt, request.getClockPausedAt(), request.getReceivedAt()), request.getRegimes());
         restartClock(request, due);
-        request.resumeClock(due);
+        request.clockRunsAgain();
         repository.save(request);
         events.publishEvent(new StatutoryClockRestarted(reference, request.getDueDate()));
     }
