@@ -1,5 +1,6 @@
 package dev.dsrdesk.notification;
 
+import dev.dsrdesk.process.DeskProcess;
 import java.time.Clock;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -15,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class MailOutbox {
 
-    static final String DELIVERY_PROCESS = "mail-delivery";
+    static final String DELIVERY_PROCESS = DeskProcess.MAIL_DELIVERY;
     static final String QUEUED_MAIL_ID = "queuedMailId";
     private static final String STAFF = "staff";
 

@@ -10,9 +10,10 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Once a request is closed, the engine's history keeps no variable of it: what tasks showed (names,
- * emails) and what staff typed stays only in the desk's own tables, under their retention. The desk's
- * audit trail, not the variable history, is the record of what happened.
+ * Once a request is closed, the engine's history keeps no variable of it. Its processes write none
+ * ({@link RequestVariablesOutOfHistoryPlugin}); a request started before that rule still has some, and they go
+ * here: what tasks showed (names, emails) and what staff typed stays only in the desk's own tables, under their
+ * retention. The desk's audit trail, not the variable history, is the record of what happened.
  */
 @Component
 class ClosedRequestHistory {
@@ -28,9 +29,15 @@ class ClosedRequestHistory {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void forgetVariables(RequestClosed closed) {
         try {
-            for (HistoricProcessInstance instance : history.createHistoricProcessInstanceQuery()
-                    .processInstanceBusinessKey(closed.reference()).list()) {
-                history.deleteHistoricVariableInstancesByProcessInstanceId(instance.getId());
+            String[] instances = history.createHistoricProcessInstanceQuery()
+                    .processInstanceBusinessKey(closed.reference()).list().stream()
+                    .map(HistoricProcessInstance::getId).toArray(String[]::new);
+            if (instances.length == 0
+                    || history.createHistoricVariableInstanceQuery().processInstanceIdIn(instances).includeDeleted().count() == 0) {
+                return;
+            }
+            for (String instance : instances) {
+                history.deleteHistoricVariableInstancesByProcessInstanceId(instance);
             }
         } catch (RuntimeException e) {
             // the closure is committed; a failure here must not look like a failed closure. History cleanup

@@ -15,6 +15,9 @@ public final class DeskProcess {
     /** A question to the requester and the wait for the answer (processes/requester-question.bpmn), called by a request. */
     public static final String REQUESTER_QUESTION = "requester-question";
 
+    /** One queued mail delivered by a job of its own (processes/mail-delivery.bpmn); business key a reference, or "staff". */
+    public static final String MAIL_DELIVERY = "mail-delivery";
+
     /** The right exercised (a {@code RequestType} name), read by the diagram's gateways. */
     public static final String REQUEST_TYPE = "requestType";
     /** How the request arrived (a {@code RequestChannel} name): a staff-entered one gets an identity review. */
