@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.support.DeskDriver;
 import dev.dsrdesk.support.DeskTest;
+import java.time.Duration;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -21,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @DeskTest
-class RequestVariableHistoryTest {
+class RequestHistoryTest {
 
     @Autowired DeskDriver desk;
     @Autowired HistoryService history;
@@ -59,6 +61,18 @@ class RequestVariableHistoryTest {
         assertThat(history.createUserOperationLogQuery().taskId(step.getId())
                 .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).count())
                 .as("who completed what stays in the user operation log").isOne();
+    }
+
+    @Test
+    void aRequestsHistoryIsWrittenWithItsRemovalTimeTheTimeToLiveFromReceipt() {
+        DataSubjectRequest request = desk.awaitingVerification("ERASURE", DeskDriver.uniqueEmail());
+        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
+                .processInstanceId(desk.processOf(request.getReference()).getId()).singleResult();
+
+        assertThat(instance.getEndTime()).as("still running").isNull();
+        assertThat(instance.getRemovalTime()).isEqualTo(Date.from(instance.getStartTime().toInstant().plus(Duration.ofDays(1096))));
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).list())
+                .isNotEmpty().allSatisfy(activity -> assertThat(activity.getRemovalTime()).isEqualTo(instance.getRemovalTime()));
     }
 
     @Test
