@@ -36,6 +36,8 @@ class BenchmarkSmokeIT {
         });
         assertThat(row.closedPerSecond()).isPositive();
         assertThat(row.floorClosedPerSecond()).isPositive();
+        assertThat(row.rowsPerRequest()).as("what each request wrote, table by table").containsKeys("data_subject_request", "act_ru_task");
+        assertThat(row.floorRowsPerRequest()).containsKey("act_ru_task").doesNotContainKey("data_subject_request");
         assertThat(row.queues().romeSees()).as("a fifth of the open tasks are Rome's").isEqualTo(4);
         assertThat(row.queues().filterFirstPage().p95Millis()).isPositive();
         assertThat(Files.readString(output.resolve("results.md"))).contains("| postgresql |");

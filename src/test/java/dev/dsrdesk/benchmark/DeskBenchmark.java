@@ -57,15 +57,23 @@ final class DeskBenchmark {
                     openLoop.add(new OpenLoopRow(rate, atRate, floorAtRate));
                 }
                 // -Ddsr.bench.requests=0 measures intake (and queues) only
+                String jdbcUrl = node.get("spring.datasource.url");
+                boolean countsRows = database.equals("postgresql") && settings.requests() > 0;
+                RowsWritten beforeDesk = countsRows ? RowsWritten.settled(jdbcUrl) : null;
                 double closedPerSecond = settings.requests() == 0 ? Double.NaN
                         : EndToEnd.desk(desk.baseUrl(), smtp, settings.requests(), settings.drivers());
+                RowsWritten afterDesk = countsRows ? RowsWritten.settled(jdbcUrl) : null;
                 double floorPerSecond = settings.requests() == 0 ? Double.NaN
                         : EndToEnd.floor(desk.baseUrl(), settings.requests(), settings.drivers());
+                Map<String, Double> deskRows = countsRows ? afterDesk.perRequestSince(beforeDesk, settings.requests()) : Map.of();
+                Map<String, Double> floorRows = countsRows
+                        ? RowsWritten.settled(jdbcUrl).perRequestSince(afterDesk, settings.requests()) : Map.of();
                 QueuesAtScale.Figures queues = settings.queueDatabases().contains(database)
-                        ? QueuesAtScale.run(desk.baseUrl(), node.get("spring.datasource.url"), settings.openTasks()) : null;
+                        ? QueuesAtScale.run(desk.baseUrl(), jdbcUrl, settings.openTasks()) : null;
                 Footprint loaded = Footprint.of(desk);
                 rows.add(new Row(database, desk.startup().toMillis() / 1000.0, started.heapMegabytes(), started.residentMegabytes(),
-                        intake, intakeFloor, intake.perSecond() / intakeFloor.perSecond(), openLoop, drainSeconds, closedPerSecond, floorPerSecond, floorPerSecond / closedPerSecond, queues,
+                        intake, intakeFloor, intake.perSecond() / intakeFloor.perSecond(), openLoop, drainSeconds, closedPerSecond, floorPerSecond, floorPerSecond / closedPerSecond,
+                        deskRows, floorRows, queues,
                         loaded.heapMegabytes(), loaded.residentMegabytes()));
             } finally {
                 desk.kill();
@@ -115,7 +123,7 @@ final class DeskBenchmark {
 
     record Row(String database, double startupSeconds, double heapAfterStartMb, double rssAfterStartMb, LoadFigures intake,
                LoadFigures intakeFloor, double intakeOverFloor, List<OpenLoopRow> openLoop, double backlogDrainSeconds, double closedPerSecond, double floorClosedPerSecond, double costOverFloor,
-               QueuesAtScale.Figures queues, double heapAfterLoadMb, double rssAfterLoadMb) {
+               Map<String, Double> rowsPerRequest, Map<String, Double> floorRowsPerRequest, QueuesAtScale.Figures queues, double heapAfterLoadMb, double rssAfterLoadMb) {
     }
 
     /** The desk's intake and its floor at one fixed arrival rate. */
@@ -129,15 +137,16 @@ final class DeskBenchmark {
             table.append("Ran ").append(ranAt).append(" on ").append(machine).append("; intake: ").append(clients)
                     .append(" clients for ").append(seconds).append(" s each; end to end: ").append(requests)
                     .append(" requests by ").append(drivers).append(" drivers, then the engine floor the same way.\n\n");
-            table.append("| database | healthy in (s) | heap after start (MB) | RSS after start (MB) | intake (req/s) | intake floor (req/s) | intake × floor | p50 (ms) | p95 (ms) | p99 (ms) | floor p99 (ms) | errors | intake's jobs done after (s) | closed/s | floor closed/s | cost × floor | heap after load (MB) | RSS after load (MB) |\n");
-            table.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+            table.append("| database | healthy in (s) | heap after start (MB) | RSS after start (MB) | intake (req/s) | intake floor (req/s) | intake × floor | p50 (ms) | p95 (ms) | p99 (ms) | floor p99 (ms) | errors | intake's jobs done after (s) | closed/s | floor closed/s | cost × floor | rows written per request | floor's rows | heap after load (MB) | RSS after load (MB) |\n");
+            table.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
             for (Row row : rows) {
-                table.append(String.format(Locale.ROOT, "| %s | %.1f | %.0f | %.0f | %.0f | %.0f | %.2f | %.1f | %.1f | %.1f | %.1f | %d | %.0f | %.2f | %.2f | %.1f | %.0f | %.0f |%n",
+                table.append(String.format(Locale.ROOT, "| %s | %.1f | %.0f | %.0f | %.0f | %.0f | %.2f | %.1f | %.1f | %.1f | %.1f | %d | %.0f | %.2f | %.2f | %.1f | %s | %s | %.0f | %.0f |%n",
                         row.database(), row.startupSeconds(), row.heapAfterStartMb(), row.rssAfterStartMb(),
                         row.intake().perSecond(), row.intakeFloor().perSecond(), row.intakeOverFloor(),
                         row.intake().p50Millis(), row.intake().p95Millis(), row.intake().p99Millis(), row.intakeFloor().p99Millis(),
                         row.intake().errors() + row.intakeFloor().errors(), row.backlogDrainSeconds(), row.closedPerSecond(),
-                        row.floorClosedPerSecond(), row.costOverFloor(), row.heapAfterLoadMb(), row.rssAfterLoadMb()));
+                        row.floorClosedPerSecond(), row.costOverFloor(), rows(row.rowsPerRequest()), rows(row.floorRowsPerRequest()),
+                        row.heapAfterLoadMb(), row.rssAfterLoadMb()));
             }
             table.append("\n| database | arrivals (req/s) | desk answered (req/s) | desk p50 / p95 / p99 (ms) | floor answered (req/s) | floor p50 / p95 / p99 (ms) | p99 × floor | errors |\n");
             table.append("|---|---|---|---|---|---|---|---|\n");
@@ -164,6 +173,11 @@ final class DeskBenchmark {
                 }
             }
             return table.toString();
+        }
+
+        /** PostgreSQL counts the rows; the H2 column stays empty. */
+        private static String rows(Map<String, Double> perRequest) {
+            return perRequest.isEmpty() ? "—" : String.format(Locale.ROOT, "%.0f", RowsWritten.total(perRequest));
         }
 
         void write(Path output) throws Exception {
