@@ -10,9 +10,10 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Once a request is closed, the engine's history keeps no variable of it. Its processes write none
- * ({@link RequestVariablesOutOfHistoryPlugin}); a request started before that rule still has some, and they go
- * here: what tasks showed (names, emails) and what staff typed stays only in the desk's own tables, under their
+ * Once a request is closed, the engine's history keeps no variable or form field of it. Its processes write none
+ * ({@link RequestVariablesOutOfHistoryPlugin}); a request started before that rule, or another process under its
+ * reference, may still have some, and they go here (the engine deletes a process instance's variables and details
+ * together): what tasks showed (names, emails) and what staff typed stays only in the desk's own tables, under their
  * retention. The desk's audit trail, not the variable history, is the record of what happened.
  */
 @Component
@@ -33,7 +34,8 @@ class ClosedRequestHistory {
                     .processInstanceBusinessKey(closed.reference()).list().stream()
                     .map(HistoricProcessInstance::getId).toArray(String[]::new);
             if (instances.length == 0
-                    || history.createHistoricVariableInstanceQuery().processInstanceIdIn(instances).includeDeleted().count() == 0) {
+                    || history.createHistoricVariableInstanceQuery().processInstanceIdIn(instances).includeDeleted().count() == 0
+                    && history.createHistoricDetailQuery().processInstanceIdIn(instances).count() == 0) {
                 return;
             }
             for (String instance : instances) {

@@ -7,8 +7,9 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Component;
 
 /**
- * The engine's history keeps every variable a request's processes ever had, including what tasks showed and people
- * typed; they go with the request (the engine's own cleanup removes the rest of its history later).
+ * A request's processes record no variable in the engine's history ({@link RequestVariablesOutOfHistoryPlugin}); any a
+ * request still has there (written before that rule) goes with the request, and the engine's own cleanup removes the
+ * rest of its history later.
  */
 @Component
 class ProcessHistoryPersonalData implements PersonalDataHolder {

@@ -12,8 +12,10 @@ import java.util.TreeMap;
 
 /**
  * The rows a phase wrote (inserted, updated and deleted) in each table, as PostgreSQL's statistics count them: what a
- * request costs the database, beside what the bare engine's request costs it. Each session reports its counts at the
- * latest after ten idle seconds, so a snapshot waits that long after the load has stopped.
+ * request costs the database, beside what the bare engine's request costs it. PostgreSQL counts a write when it is
+ * made, so a transaction rolled back (a join retried after an optimistic-locking conflict) counts too. Each session
+ * reports its counts at the latest after ten idle seconds (PostgreSQL 15 and later), so a snapshot waits that long
+ * after the load has stopped.
  */
 final class RowsWritten {
 

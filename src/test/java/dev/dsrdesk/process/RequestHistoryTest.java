@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dsrdesk.request.DataSubjectRequest;
 import dev.dsrdesk.support.DeskDriver;
 import dev.dsrdesk.support.DeskTest;
-import java.time.Duration;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -19,21 +18,34 @@ import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @DeskTest
 class RequestHistoryTest {
 
+    private static final String PROBE = "variable-history-probe";
+
     @Autowired DeskDriver desk;
     @Autowired HistoryService history;
     @Autowired TaskService tasks;
+    @Autowired FormService forms;
     @Autowired RuntimeService runtime;
     @Autowired RepositoryService repository;
     @Autowired IdentityService identity;
 
+    private Deployment probe;
+
+    @AfterEach
+    void removeProbe() {
+        if (probe != null) {
+            repository.deleteDeployment(probe.getId(), true);
+        }
+    }
+
     @Test
-    void aRequestsTasksShowTheRequesterWhileTheEnginesHistoryRecordsNoVariableOfIt() {
+    void aRequestsTasksShowTheRequesterWhileTheEnginesHistoryRecordsNeitherVariablesNorAnswers() {
         String email = DeskDriver.uniqueEmail();
         DataSubjectRequest request = desk.acceptedRequest("ACCESS", email);
         Task step = desk.entityTasks(request.getReference()).stream()
@@ -41,20 +53,22 @@ class RequestHistoryTest {
         assertThat(tasks.getVariableLocal(step.getId(), "subjectEmail")).as("the task shows whom it is about")
                 .isEqualTo(email);
 
+        // as Tasklist does: the form is submitted, and each of its fields would be a history detail
         identity.setAuthentication("rome-clerk", List.of("affiliate-rome"));
         try {
-            desk.complete(step, DeskDriver.doneAnswer(step));
+            forms.submitTaskForm(step.getId(), Map.of("outcome", "DONE", "records",
+                    "[{\"category\":\"Contact information\",\"field\":\"email\",\"value\":\"" + email + "\",\"source\":\"CRM\"}]"));
         } finally {
             identity.clearAuthentication();
         }
         desk.runJobs(request.getReference());
 
         String[] instances = instancesOf(request.getReference());
-        assertThat(instances).as("the request, its entity steps and its mails")
-                .hasSizeGreaterThan(5);
+        assertThat(instances).as("the request, its entity steps and its mails").hasSizeGreaterThan(5);
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceIdIn(instances).includeDeleted().count())
                 .isZero();
-        assertThat(history.createHistoricDetailQuery().processInstanceIdIn(instances).count()).isZero();
+        assertThat(history.createHistoricDetailQuery().processInstanceIdIn(instances).count())
+                .as("neither variable updates nor submitted form fields").isZero();
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(desk.processOf(request.getReference()).getId())
                 .activityId("Task_TriageRequest").finished().count())
                 .as("the rest of the history stays at level full").isOne();
@@ -64,30 +78,32 @@ class RequestHistoryTest {
     }
 
     @Test
-    void aRequestsHistoryIsWrittenWithItsRemovalTimeTheTimeToLiveFromReceipt() {
-        DataSubjectRequest request = desk.awaitingVerification("ERASURE", DeskDriver.uniqueEmail());
-        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
-                .processInstanceId(desk.processOf(request.getReference()).getId()).singleResult();
+    void aProcessThatIsNoRequestsKeepsItsVariablesInHistory() {
+        String instance = runtime.startProcessInstanceByKey(deployProbe(), Map.of("purgedRequests", 3)).getId();
 
-        assertThat(instance.getEndTime()).as("still running").isNull();
-        assertThat(instance.getRemovalTime()).isEqualTo(Date.from(instance.getStartTime().toInstant().plus(Duration.ofDays(1096))));
-        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).list())
-                .isNotEmpty().allSatisfy(activity -> assertThat(activity.getRemovalTime()).isEqualTo(instance.getRemovalTime()));
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance)
+                .variableName("purgedRequests").singleResult().getValue()).isEqualTo(3);
     }
 
     @Test
-    void aProcessThatIsNoRequestsKeepsItsVariablesInHistory() {
-        Deployment deployment = repository.createDeployment().addModelInstance("variable-history-probe.bpmn",
-                Bpmn.createExecutableProcess("variable-history-probe").camundaHistoryTimeToLive(1)
-                        .startEvent().userTask("Task_Wait").endEvent().done()).deploy();
-        try {
-            String instance = runtime.startProcessInstanceByKey("variable-history-probe", Map.of("purgedRequests", 3)).getId();
+    void whatAnotherProcessKeptInHistoryUnderARequestsReferenceGoesWhenTheRequestCloses() {
+        DataSubjectRequest request = desk.acceptedRequest("ACCESS", DeskDriver.uniqueEmail());
+        String other = runtime.startProcessInstanceByKey(deployProbe(), request.getReference(),
+                Map.of("requesterNote", "call after six")).getId();
+        assertThat(history.createHistoricDetailQuery().processInstanceId(other).count()).isOne();
 
-            assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance)
-                    .variableName("purgedRequests").singleResult().getValue()).isEqualTo(3);
-        } finally {
-            repository.deleteDeployment(deployment.getId(), true);
-        }
+        desk.answerAcceptedAccessRequest(request);
+
+        assertThat(desk.statusOf(request.getReference())).isEqualTo("CLOSED");
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(other).includeDeleted().count()).isZero();
+        assertThat(history.createHistoricDetailQuery().processInstanceId(other).count()).isZero();
+    }
+
+    private String deployProbe() {
+        probe = repository.createDeployment().addModelInstance(PROBE + ".bpmn",
+                Bpmn.createExecutableProcess(PROBE).camundaHistoryTimeToLive(1)
+                        .startEvent().userTask("Task_Wait").endEvent().done()).deploy();
+        return PROBE;
     }
 
     private String[] instancesOf(String reference) {
