@@ -71,10 +71,10 @@ class RequestHistoryTest {
                 .as("neither variable updates nor submitted form fields").isZero();
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(desk.processOf(request.getReference()).getId())
                 .activityId("Task_TriageRequest").finished().count())
-                .as("the rest of the history stays at level full").isOne();
+                .as("the activities' history stays").isOne();
         assertThat(history.createUserOperationLogQuery().taskId(step.getId())
                 .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).count())
-                .as("who completed what stays in the user operation log").isOne();
+                .as("level full: who completed what stays in the user operation log").isOne();
     }
 
     @Test

@@ -23,7 +23,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -133,6 +138,11 @@ class AuthorizationMatrixTest {
             rome              GET     /engine-rest/history/variable-instance/count?processInstanceId={pi}    sees 0
             trento            GET     /engine-rest/history/variable-instance/count?processInstanceId={pi}    sees 0
             manager           GET     /engine-rest/history/variable-instance/count?processInstanceId={pi}    sees 0
+            # a process whose variables do reach history: staff read them, entities do not
+            rome              GET     /engine-rest/history/variable-instance/count?processInstanceId={probe-pi} sees 0
+            trento            GET     /engine-rest/history/variable-instance/count?processInstanceId={probe-pi} sees 0
+            manager           GET     /engine-rest/history/variable-instance/count?processInstanceId={probe-pi} sees some
+            operator          GET     /engine-rest/history/variable-instance/count?processInstanceId={probe-pi} sees some
             rome              GET     /engine-rest/history/task/count?processInstanceBusinessKey={ref}       sees 0
             manager           GET     /engine-rest/history/task/count?processInstanceBusinessKey={ref}       sees some
             rome              GET     /engine-rest/history/activity-instance/count?processInstanceId={pi}    sees 0
@@ -183,6 +193,8 @@ class AuthorizationMatrixTest {
             rome              TASKLIST GET /task/{trento-task}/form-variables                                refused
             rome              TASKLIST GET /process-instance/{pi}/variables                                  refused
             rome              TASKLIST GET /history/variable-instance/count?processInstanceId={pi}           sees 0
+            rome              TASKLIST GET /history/variable-instance/count?processInstanceId={probe-pi}     sees 0
+            operator          TASKLIST GET /history/variable-instance/count?processInstanceId={probe-pi}     sees some
             operator          TASKLIST GET /process-instance/{pi}/variables                                  allowed
             rome              TASKLIST POST /task/{fresh-trento-task}/submit-form                            refused
             trento            TASKLIST POST /task/{fresh-trento-task}/submit-form                            allowed
@@ -262,7 +274,11 @@ class AuthorizationMatrixTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
+    @Autowired RepositoryService repository;
+    @Autowired RuntimeService runtime;
+
     private final Map<String, String> fixtures = new HashMap<>();
+    private Deployment probe;
 
     @BeforeAll
     void fanOutOneAccessRequest() {
@@ -274,6 +290,15 @@ class AuthorizationMatrixTest {
         fixtures.put("trento-task", entityTask(request, "trento").getId());
         fixtures.put("cleanup-job", history.findHistoryCleanupJobs().isEmpty() ? history.cleanUpHistoryAsync(false).getId()
                 : history.findHistoryCleanupJobs().get(0).getId());
+        probe = repository.createDeployment().addModelInstance("history-probe.bpmn",
+                Bpmn.createExecutableProcess("history-probe").camundaHistoryTimeToLive(1).startEvent().endEvent().done())
+                .deploy();
+        fixtures.put("probe-pi", runtime.startProcessInstanceByKey("history-probe", Map.of("purgedRequests", 1)).getId());
+    }
+
+    @AfterAll
+    void removeProbe() {
+        repository.deleteDeployment(probe.getId(), true);
     }
 
     static Stream<Row> matrix() {
