@@ -2,22 +2,20 @@ package dev.dsrdesk.process;
 
 import dev.dsrdesk.request.PersonalDataHolder;
 import java.util.Set;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Component;
 
 /**
  * A request's processes record no variable in the engine's history ({@link RequestVariablesOutOfHistoryPlugin}); any a
- * request still has there (written before that rule) goes with the request, and the engine's own cleanup removes the
- * rest of its history later.
+ * request still has there goes with the request ({@link VariableHistoryOfRequest}), and the engine's own cleanup
+ * removes the rest of its history later.
  */
 @Component
 class ProcessHistoryPersonalData implements PersonalDataHolder {
 
-    private final HistoryService history;
+    private final VariableHistoryOfRequest variableHistory;
 
-    ProcessHistoryPersonalData(HistoryService history) {
-        this.history = history;
+    ProcessHistoryPersonalData(VariableHistoryOfRequest variableHistory) {
+        this.variableHistory = variableHistory;
     }
 
     /** The engine's tables, not the desk's: its variables are erased whatever they are called. */
@@ -28,9 +26,6 @@ class ProcessHistoryPersonalData implements PersonalDataHolder {
 
     @Override
     public void erasePersonalData(ExpiredRequest request) {
-        for (HistoricProcessInstance instance : history.createHistoricProcessInstanceQuery()
-                .processInstanceBusinessKey(request.reference()).list()) {
-            history.deleteHistoricVariableInstancesByProcessInstanceId(instance.getId());
-        }
+        variableHistory.forget(request.reference());
     }
 }

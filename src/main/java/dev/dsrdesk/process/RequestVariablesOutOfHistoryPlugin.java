@@ -35,7 +35,7 @@ class RequestVariablesOutOfHistoryPlugin extends AbstractProcessEnginePlugin {
         configuration.setHistoryEventHandler(new WithoutRequestVariables(historyWriter(configuration)));
     }
 
-    /** What the engine would write history with, had no handler been set */
+    /** What the engine would write history with, had no handler been set. */
     private static HistoryEventHandler historyWriter(ProcessEngineConfigurationImpl configuration) {
         if (configuration.getHistoryEventHandler() != null) {
             return configuration.getHistoryEventHandler();
